@@ -1,0 +1,10 @@
+"""cxdash router: page config, language switch, and the navigation of the loop's sections."""
+
+import streamlit as st
+
+from cxdash.ui.nav import build_navigation
+from cxdash.ui.shell import configure_page, language_switch
+
+configure_page()
+language_switch()
+st.navigation(build_navigation()).run()

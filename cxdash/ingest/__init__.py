@@ -1,0 +1,1 @@
+"""Step 1 of the loop: read customer-feedback exports, map their columns, validate, and import."""

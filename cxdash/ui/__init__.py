@@ -1,0 +1,1 @@
+"""The only cxdash code that imports streamlit: cached data access, language, widgets, errors."""

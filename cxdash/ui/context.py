@@ -1,0 +1,65 @@
+"""Per-run context for pages: the workspace store, the language and translated text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from cxdash import config, i18n
+from cxdash.errors import CxDashError
+from cxdash.storage import Store, open_store
+
+LANG_KEY = "lang"
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(path: str) -> Store:
+    return open_store(path)
+
+
+def store() -> Store:
+    """Return the process-wide store of the configured workspace; stop the page on failure."""
+    try:
+        return _open_store(str(config.db_path()))
+    except CxDashError as err:
+        show_error(err)
+        st.stop()
+        raise
+
+
+def _browser_language() -> str | None:
+    locale = getattr(st.context, "locale", None)
+    code = (locale or "")[:2].lower()
+    return code if code in config.LANGUAGES else None
+
+
+def lang() -> str:
+    """Return the language of this session: ?lang=, then the browser locale, then CXDASH_LANG."""
+    if LANG_KEY not in st.session_state:
+        asked = str(st.query_params.get("lang", ""))[:2].lower()
+        chosen = asked if asked in config.LANGUAGES else _browser_language()
+        st.session_state[LANG_KEY] = chosen or config.default_language()
+    return str(st.session_state[LANG_KEY])
+
+
+def set_lang(code: str) -> None:
+    """Switch this session's language and keep it in the URL."""
+    if code in config.LANGUAGES:
+        st.session_state[LANG_KEY] = code
+        st.query_params["lang"] = code
+
+
+def t(key: str, **params: Any) -> str:
+    """Return the message for key in the session's language."""
+    return i18n.translate(key, lang(), **params)
+
+
+def label(prefix: str, value: object) -> str:
+    """Return the display label of a stored value (channel, segment, …) in the session language."""
+    return i18n.label(prefix, value, lang())
+
+
+def show_error(err: CxDashError) -> None:
+    """Show a core error translated, as plain text."""
+    st.error(t(err.key, **err.params), icon=":material/error:")
