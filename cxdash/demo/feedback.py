@@ -1,7 +1,8 @@
 """A deterministic, bilingual year of customer feedback (VOC) for a telecom-style operator.
 
-``generate_feedback(n, seed)`` returns one row per item, mostly Chinese, some English, built
-from the phrase banks in ``cxdash.demo.phrases``. Planted stories, visible by simple aggregation:
+``generate_feedback(n, seed)`` returns one row per item, mostly Chinese, some English, drawn
+from the phrase banks and weight tables in ``cxdash.demo.phrases``. Planted stories, visible by
+simple aggregation:
 
 1. **Billing-error spike, March 2026.** A billing-system upgrade goes wrong: billing_error items
    in 2026-03 are about 4x the monthly average of the other months, in every region, mostly on
@@ -23,20 +24,20 @@ is the sparse label a complaint team would have recorded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from cxdash.demo.phrases import EN, TOPIC_LABELS, ZH, parse_bank
+from cxdash.demo import phrases as ph
 
 DEMO_START = date(2025, 11, 1)
 DEMO_END = date(2026, 10, 31)
 APP_RELEASE = date(2026, 6, 15)
 
-TOPICS: tuple[str, ...] = tuple(TOPIC_LABELS)
+TOPIC_LABELS = ph.TOPIC_LABELS
+TOPICS = ph.TOPICS
 CHANNELS = (
     "hotline",
     "online_chat",
@@ -45,11 +46,11 @@ CHANNELS = (
     "social_media",
     "complaint_escalation",
 )
-SEGMENTS = ("consumer", "family", "enterprise")
-TENURES = ("new", "established", "long")
+SEGMENTS = ph.SEGMENTS
+TENURES = ph.TENURES
 PRODUCTS = ("broadband", "mobile", "tv", "billing", "installation_repair", "app", "stores")
 REGIONS = ("north", "south", "east", "west", "central", "coastal")
-KINDS = ("problem", "need", "praise", "other")
+KINDS = ph.KINDS
 LANGS = ("zh", "en")
 COLUMNS = (
     "source_id",
@@ -74,183 +75,41 @@ _REGION_P = (0.20, 0.20, 0.20, 0.13, 0.15, 0.12)
 _EN_SHARE = np.array([0.20, 0.15, 0.35])
 _CUSTOMERS_PER_ITEM = 0.4
 
-_KIND_MIX = {
-    "PN": (78, 22, 0, 0),
-    "NP": (25, 75, 0, 0),
-    "N": (0, 1, 0, 0),
-    "G": (0, 0, 1, 0),
-    "O": (0, 0, 0, 1),
-}
-_CHANNEL_MIX = {
-    "default": (38, 18, 18, 8, 8, 10),
-    "billing": (36, 10, 27, 5, 5, 17),
-    "install": (40, 18, 12, 5, 8, 17),
-    "app": (12, 18, 55, 2, 10, 3),
-    "store": (15, 5, 12, 50, 13, 5),
-    "voice": (45, 12, 15, 2, 18, 8),
-    "spam": (40, 8, 15, 2, 30, 5),
-    "praise": (30, 20, 22, 20, 8, 0),
-    "need": (15, 20, 45, 6, 14, 0),
-    "hours": (12, 10, 25, 35, 18, 0),
-    "enquiry": (45, 30, 15, 10, 0, 0),
-}
-_TOPIC_SPEC: dict[str, tuple[float, str, str, dict[str, float]]] = {
-    "billing_error": (5.5, "PN", "billing", {"billing": 8, "mobile": 1, "broadband": 1}),
-    "broadband_install_delay": (2.5, "PN", "install", {"installation_repair": 7, "broadband": 3}),
-    "broadband_speed": (7.0, "PN", "default", {"broadband": 1}),
-    "broadband_outage": (6.0, "PN", "default", {"broadband": 9, "installation_repair": 1}),
-    "mobile_signal": (7.0, "PN", "default", {"mobile": 1}),
-    "mobile_data_plan": (5.0, "PN", "billing", {"mobile": 8, "billing": 2}),
-    "app_login": (2.5, "PN", "app", {"app": 1}),
-    "app_usability": (4.5, "PN", "app", {"app": 1}),
-    "tv_channels": (3.5, "PN", "default", {"tv": 1}),
-    "store_service": (4.5, "PN", "store", {"stores": 1}),
-    "hotline_wait": (5.5, "PN", "voice", {"billing": 3, "mobile": 3, "broadband": 3, "tv": 1}),
-    "repair_response": (4.0, "PN", "install", {"installation_repair": 7, "broadband": 2, "tv": 1}),
-    "contract_cancel": (3.5, "PN", "default", {"broadband": 4, "mobile": 4, "tv": 2}),
-    "price_complaint": (5.0, "PN", "default", {"mobile": 5, "broadband": 4, "tv": 1}),
-    "privacy_spam": (3.5, "PN", "spam", {"mobile": 1}),
-    "praise_staff": (
-        6.0,
-        "G",
-        "praise",
-        {"stores": 4, "installation_repair": 3, "mobile": 2, "broadband": 1},
-    ),
-    "praise_speed": (
-        4.0,
-        "G",
-        "praise",
-        {"installation_repair": 4, "broadband": 3, "app": 2, "mobile": 1},
-    ),
-    "need_feature": (5.0, "N", "need", {"app": 6, "mobile": 2, "billing": 2}),
-    "need_store_hours": (2.0, "NP", "hours", {"stores": 1}),
-    "general_enquiry": (7.0, "O", "enquiry", {"billing": 3, "mobile": 3, "broadband": 3, "tv": 1}),
-    "number_porting": (2.0, "PN", "default", {"mobile": 1}),
-    "refund_delay": (2.5, "PN", "billing", {"billing": 1}),
-    "wifi_coverage": (3.0, "PN", "default", {"broadband": 9, "installation_repair": 1}),
-    "sim_activation": (2.0, "PN", "store", {"mobile": 1}),
-}
-_ATTRIBUTE_MULT: dict[str, dict[str, float]] = {
-    "consumer": {
-        "mobile_signal": 1.3,
-        "mobile_data_plan": 1.4,
-        "app_login": 1.2,
-        "app_usability": 1.2,
-        "number_porting": 1.3,
-    },
-    "family": {
-        "broadband_speed": 1.8,
-        "broadband_outage": 1.3,
-        "tv_channels": 2.5,
-        "wifi_coverage": 2.0,
-        "need_feature": 1.3,
-        "mobile_signal": 0.8,
-    },
-    "enterprise": {
-        "billing_error": 1.5,
-        "broadband_outage": 1.6,
-        "hotline_wait": 1.3,
-        "repair_response": 1.5,
-        "tv_channels": 0.3,
-        "privacy_spam": 0.5,
-    },
-    "new": {
-        "broadband_install_delay": 1.6,
-        "sim_activation": 1.8,
-        "number_porting": 1.8,
-        "contract_cancel": 0.6,
-        "price_complaint": 0.6,
-    },
-    "long": {"price_complaint": 1.8, "contract_cancel": 1.3, "praise_staff": 1.2},
-    "west": {"broadband_install_delay": 6.0},
-}
-_SEGMENT_CHANNEL = (
-    (1, 1.1, 1.15, 1, 1.2, 0.8),
-    (1, 1, 1, 1.2, 0.9, 0.9),
-    (1.5, 0.8, 0.6, 0.7, 0.3, 2.5),
-)
-_WINDOWS = (
-    ("billing_error", "2026-03-01", "2026-03-03", 2.5),
-    ("billing_error", "2026-03-04", "2026-03-31", 4.8),
-    ("billing_error", "2026-04-01", "2026-04-10", 1.8),
-    ("hotline_wait", "2026-03-04", "2026-04-05", 1.5),
-    ("refund_delay", "2026-03-20", "2026-04-30", 2.0),
-    ("tv_channels", "2026-06-11", "2026-07-19", 1.8),
-    ("broadband_outage", "2026-07-01", "2026-08-31", 1.4),
-    ("price_complaint", "2026-01-01", "2026-01-31", 1.4),
-    ("mobile_data_plan", "2026-02-07", "2026-02-28", 1.6),
-    ("mobile_data_plan", "2026-07-10", "2026-08-31", 1.4),
-    ("mobile_data_plan", "2026-10-01", "2026-10-10", 1.6),
-    ("app_usability", "2026-06-15", "2026-08-09", 1.4),
-)
 _MONTH_FACTOR = (1.05, 1.1, 1.0, 0.95, 0.95, 1.0, 1.15, 1.2, 1.05, 0.9, 0.95, 1.0)
 _WEEKDAY_FACTOR = (1.1, 1.0, 1.0, 1.0, 0.95, 0.8, 0.72)
-_HOURS = {
-    "hotline": "2 1 1 1 1 1 3 10 25 40 45 40 30 35 40 40 35 30 25 25 20 15 8 4",
-    "online_chat": "5 3 2 1 1 2 5 12 20 30 32 30 28 30 30 30 30 30 32 36 38 34 24 12",
-    "app_feedback": "10 6 3 2 2 3 8 18 24 25 25 26 28 26 25 25 26 28 30 34 38 38 30 20",
-    "store": "0 0 0 0 0 0 0 0 0 20 30 32 28 26 30 30 32 34 32 26 15 0 0 0",
-    "social_media": "15 10 6 3 2 3 6 12 18 20 22 24 28 24 22 22 24 26 30 34 38 40 34 24",
-    "complaint_escalation": "0 0 0 0 0 0 0 0 20 40 40 35 20 35 40 40 35 20 3 3 3 3 3 3",
-}
-_KIND_BY_CHANNEL = (
-    (1, 1, 1, 1),
-    (1, 1, 1, 1),
-    (1, 1.5, 1, 1),
-    (1, 1, 1.2, 1),
-    (1.3, 1, 1, 0.5),
-    (5, 0.2, 0, 0),
-)
-_LEVEL_BY_CHANNEL = ((45, 35, 20),) * 4 + ((20, 40, 40), (10, 40, 50))
-_RATED = np.array([0.4, 0.6, 0.9, 0.7, 0.0, 0.0])
 _RATING_MEAN = np.array([2.2, 3.0, 4.6, 3.4])
-_LABELLED = np.array([0.22, 0.03, 0.02, 0.04, 0.03, 0.85])
 _VERSIONS = ("4.9", "5.0", "5.0.1")
-_STORY_KEYS = ("", "story billing_spike", "story app_release")
 _END_MARKS = frozenset("。！？.!?")
-_NUMBERS = {
-    "amount": (*(str(v) for v in range(8, 300)), "19.9", "29.5", "58.8", "99.9", "128.6"),
-    "fee": ("59", "79", "99", "129", "159", "199", "239", "299"),
-    "minutes": ("10", "15", "20", "25", "30", "40", "45", "50", "60", "90"),
-    "speed": ("100", "200", "300", "500", "1000"),
-    "actual": ("1", "2", "3", "5", "8", "10", "12", "15", "20", "30"),
-    "gb": ("10", "20", "30", "40", "60", "100"),
-    "diff": ("10", "15", "20", "30", "40", "50"),
-    "ticket": tuple(str(9_100_000 + 7_919 * i) for i in range(400)),
-}
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _GOLDEN = 0x9E3779B97F4A7C15
 
 
-class _Bank(NamedTuple):
-    """One language's phrases, arranged for fast lookup by code."""
+def _numbers(table: str, keys: tuple[str, ...]) -> np.ndarray:
+    """Return a numeric text table as an array whose rows follow the given keys."""
+    rows = {key: [float(v) for v in values] for key, *values in ph.parse_table(table)}
+    return np.array([rows[key] for key in keys])
 
-    bodies: tuple[tuple[tuple[str, ...], ...], ...]
-    openers: tuple[tuple[str, ...], ...]
-    closers: tuple[tuple[str, ...], ...]
-    emotions: tuple[tuple[str, ...], ...]
-    stories: tuple[tuple[str, ...], ...]
-    details: tuple[tuple[tuple[str, ...], ...], ...]
-    who: tuple[tuple[str, ...], ...]
-    slots: dict[str, tuple[str, ...]]
-    typos: tuple[tuple[str, str], ...]
-    ends: tuple[tuple[str, ...], tuple[str, ...]]
-    months: tuple[str, ...]
-    joiner: str
-    casual: Callable[[str], str]
+
+def _factors(pairs: list[str]) -> dict[str, float]:
+    """Return 'name:factor' fields as a dict."""
+    return {name: float(factor) for name, factor in (pair.split(":") for pair in pairs)}
+
+
+def _topic_model() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return per-topic base shares and kind, channel and product weights, in TOPICS order."""
+    spec = {topic: fields for topic, *fields in ph.parse_table(ph.TOPIC_TABLE)}
+    kinds = [spec[t][1] for t in TOPICS]
+    mixes = [spec[t][2] for t in TOPICS]
+    products = [_factors(spec[t][3:]) for t in TOPICS]
+    return (
+        np.array([float(spec[t][0]) for t in TOPICS]),
+        _numbers(ph.KIND_MIX_TABLE, tuple(kinds)),
+        _numbers(ph.CHANNEL_MIX_TABLE, tuple(mixes)),
+        np.array([[mix.get(p, 0.0) for p in PRODUCTS] for mix in products]),
+    )
+
+
+_SHARE, _TOPIC_KINDS, _TOPIC_CHANNELS, _TOPIC_PRODUCTS = _topic_model()
+_CHANNEL = _numbers(ph.CHANNEL_TABLE, CHANNELS)
 
 
 class _Slots(dict[str, str]):
@@ -276,55 +135,10 @@ def _pick(options: tuple[str, ...], seed: int, salt: int) -> str:
     return options[_mix(seed, salt) % len(options)]
 
 
-def _casual_zh(text: str) -> str:
-    """Return a Chinese text written casually, with spaces for commas and full stops."""
-    return " ".join(text.translate({ord("，"): " ", ord("。"): " "}).split())
+_BANKS = (ph.build_bank("zh"), ph.build_bank("en"))
 
 
-def _casual_en(text: str) -> str:
-    """Return an English text written casually, lower case and abbreviated."""
-    text = text.lower().replace("'", "").replace(" you ", " u ").replace("please", "pls")
-    return text.rstrip(".")
-
-
-def _build_bank(raw: str, lang: str) -> _Bank:
-    """Return the lookup structure of one language's phrase bank."""
-    s = parse_bank(raw)
-    wraps = s["wrap need"]
-    bodies = tuple(
-        tuple(w.replace("{x}", c) for c in s.get(f"{t} need", ()) for w in wraps)
-        if k == "need"
-        else s.get(f"{t} {k}", ())
-        for t in TOPICS
-        for k in KINDS
-    )
-    details = tuple(
-        tuple(s["detail any"] + s[f"detail {g}"] + s[f"detail {t}"] for t in TENURES)
-        for g in SEGMENTS
-    )
-    slots = {key[5:]: v for key, v in s.items() if key.startswith("slot ")} | _NUMBERS
-    zh = lang == "zh"
-    return _Bank(
-        bodies=tuple(bodies[i : i + len(KINDS)] for i in range(0, len(bodies), len(KINDS))),
-        openers=tuple(s[f"open {k}"] for k in KINDS),
-        closers=tuple(s[f"close {k}"] for k in (*KINDS, "angry")),
-        emotions=((), s["emotion 1"], s["emotion 2"]),
-        stories=tuple(s.get(key, ()) for key in _STORY_KEYS),
-        details=details,
-        who=tuple(s[f"who {g}"] for g in SEGMENTS),
-        slots=slots,
-        typos=tuple((a, b) for a, b in (e.split(">") for e in s["typo"])),
-        ends=(("。",), ("！", "！！", "。")) if zh else ((".",), ("!", "!!", ".")),
-        months=tuple(str(m) for m in range(1, 13)) if zh else _MONTHS_EN,
-        joiner="" if zh else " ",
-        casual=_casual_zh if zh else _casual_en,
-    )
-
-
-_BANKS = (_build_bank(ZH, "zh"), _build_bank(EN, "en"))
-
-
-def _body(bank: _Bank, topic: int, kind: int, level: int, seed: int, salt: int) -> str:
+def _body(bank: ph.Bank, topic: int, kind: int, level: int, seed: int, salt: int) -> str:
     """Return a topic template for the kind, ended with punctuation fitting its intensity."""
     text = _pick(bank.bodies[topic][kind], seed, salt)
     if text[-1] in _END_MARKS:
@@ -332,7 +146,7 @@ def _body(bank: _Bank, topic: int, kind: int, level: int, seed: int, salt: int) 
     return text + _pick(bank.ends[level == 2 or kind == 2], seed, 7)
 
 
-def _head(bank: _Bank, row: tuple[int, ...]) -> list[str]:
+def _head(bank: ph.Bank, row: tuple[int, ...]) -> list[str]:
     """Return the pieces before the body: an opener, an emotion and a story hint, each optional."""
     kind, level, story, seed = row[2], row[3], row[6], row[-1]
     head = [_pick(bank.openers[kind], seed, 1)] if _mix(seed, 2) % 100 < 30 else []
@@ -343,7 +157,7 @@ def _head(bank: _Bank, row: tuple[int, ...]) -> list[str]:
     return head
 
 
-def _tail(bank: _Bank, row: tuple[int, ...]) -> list[str]:
+def _tail(bank: ph.Bank, row: tuple[int, ...]) -> list[str]:
     """Return the pieces after the body: a personal detail and a closer, each optional."""
     kind, level, seg, ten, seed = row[2], row[3], row[4], row[5], row[-1]
     tail = []
@@ -355,7 +169,7 @@ def _tail(bank: _Bank, row: tuple[int, ...]) -> list[str]:
     return tail
 
 
-def _parts(bank: _Bank, row: tuple[int, ...], slots: _Slots, fresh: _Slots) -> list[str]:
+def _parts(bank: ph.Bank, row: tuple[int, ...], slots: _Slots, fresh: _Slots) -> list[str]:
     """Return the filled pieces of one text; a second body, if any, gets its own slot values."""
     topic, kind, level, seed = row[1], row[2], row[3], row[-1]
     head = _head(bank, row)
@@ -383,13 +197,8 @@ def _compose(row: tuple[int, ...]) -> str:
     if roll < 7:
         return bank.casual(text)
     if roll < 13:
-        return text.replace(*_pick_pair(bank.typos, seed), 1)
+        return text.replace(*bank.typos[_mix(seed, 18) % len(bank.typos)], 1)
     return text
-
-
-def _pick_pair(pairs: tuple[tuple[str, str], ...], seed: int) -> tuple[str, str]:
-    """Return one typo pair (right, wrong), chosen by the seed."""
-    return pairs[_mix(seed, 18) % len(pairs)]
 
 
 def _grouped_choice(rng: np.random.Generator, weights: np.ndarray, group: np.ndarray) -> np.ndarray:
@@ -416,9 +225,9 @@ def _calendar() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _time_multipliers(days: np.ndarray) -> np.ndarray:
     """Return the (day, topic) volume multipliers behind the seasonal and planted stories."""
     mult = np.ones((days.size, len(TOPICS)))
-    for topic, start, end, factor in _WINDOWS:
+    for topic, start, end, factor in ph.parse_table(ph.WINDOWS_TABLE):
         inside = (days >= np.datetime64(start)) & (days <= np.datetime64(end))
-        mult[inside, TOPICS.index(topic)] *= factor
+        mult[inside, TOPICS.index(topic)] *= float(factor)
     since = (days - np.datetime64(APP_RELEASE)).astype(int)
     fading = 1 + 6 * np.exp(-np.maximum(since - 28, 0) / 21)
     mult[:, TOPICS.index("app_login")] *= np.where(since >= 0, fading, 1.0)
@@ -428,19 +237,19 @@ def _time_multipliers(days: np.ndarray) -> np.ndarray:
 def _attribute_mult(values: tuple[str, ...]) -> np.ndarray:
     """Return the (value, topic) multipliers of one customer attribute."""
     table = np.ones((len(values), len(TOPICS)))
-    for i, value in enumerate(values):
-        for topic, factor in _ATTRIBUTE_MULT.get(value, {}).items():
-            table[i, TOPICS.index(topic)] = factor
+    for value, *pairs in ph.parse_table(ph.ATTRIBUTE_TABLE):
+        for topic, factor in _factors(pairs).items():
+            if value in values:
+                table[values.index(value), TOPICS.index(topic)] = factor
     return table
 
 
 def _topic_table(time_mult: np.ndarray) -> np.ndarray:
     """Return topic weights for every (segment, tenure, region, day) group, flattened."""
-    share = np.array([_TOPIC_SPEC[t][0] for t in TOPICS])
     seg = _attribute_mult(SEGMENTS)[:, None, None, None, :]
     ten = _attribute_mult(TENURES)[None, :, None, None, :]
     reg = _attribute_mult(REGIONS)[None, None, :, None, :]
-    table = share * seg * ten * reg * time_mult[None, None, None, :, :]
+    table = _SHARE * seg * ten * reg * time_mult[None, None, None, :, :]
     return table.reshape(-1, len(TOPICS))
 
 
@@ -474,35 +283,27 @@ def _customers(rng: np.random.Generator, count: int) -> _Customers:
 
 def _writers(rng: np.random.Generator, n: int, activity: np.ndarray) -> np.ndarray:
     """Return the customer index of each item: everyone writes once, the active ones more."""
+    if n <= activity.size:
+        return rng.permutation(activity.size)
     extra = rng.choice(activity.size, n - activity.size, p=activity / activity.sum())
     return rng.permutation(np.concatenate([np.arange(activity.size), extra]))
 
 
-def _channel_kind_level(rng: np.random.Generator, topic: np.ndarray, segment: np.ndarray) -> tuple:
+def _channel_kind_level(
+    rng: np.random.Generator, topic: np.ndarray, segment: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return channel, kind and problem intensity (0-2) codes for each item."""
-    mixes = [_TOPIC_SPEC[t] for t in TOPICS]
-    chan_w = np.array([_CHANNEL_MIX[m[2]] for m in mixes], dtype=float)[:, None, :]
-    channel = _grouped_choice(
-        rng, (chan_w * np.array(_SEGMENT_CHANNEL)).reshape(-1, 6), topic * 3 + segment
-    )
-    kind_w = np.array([_KIND_MIX[m[1]] for m in mixes], dtype=float)[:, None, :]
-    kind = _grouped_choice(
-        rng, (kind_w * np.array(_KIND_BY_CHANNEL)).reshape(-1, 4), topic * 6 + channel
-    )
-    level = _grouped_choice(rng, np.array(_LEVEL_BY_CHANNEL, dtype=float), channel)
+    chan_w = _TOPIC_CHANNELS[:, None, :] * _CHANNEL[:, 9:12].T[None, :, :]
+    channel = _grouped_choice(rng, chan_w.reshape(-1, 6), topic * 3 + segment)
+    kind_w = _TOPIC_KINDS[:, None, :] * _CHANNEL[None, :, 2:6]
+    kind = _grouped_choice(rng, kind_w.reshape(-1, 4), topic * 6 + channel)
+    level = _grouped_choice(rng, _CHANNEL[:, 6:9], channel)
     return channel, kind, np.where(kind == 0, level, 0)
-
-
-def _products(rng: np.random.Generator, topic: np.ndarray) -> np.ndarray:
-    """Return the product code of each item, drawn from its topic's product mix."""
-    table = np.array([[_TOPIC_SPEC[t][3].get(p, 0.0) for p in PRODUCTS] for t in TOPICS])
-    return _grouped_choice(rng, table, topic)
 
 
 def _received_at(rng: np.random.Generator, day: np.ndarray, channel: np.ndarray) -> np.ndarray:
     """Return timestamps (ns) with each channel's own time-of-day profile."""
-    hours = np.array([[float(v) for v in _HOURS[c].split()] for c in CHANNELS])
-    hour = _grouped_choice(rng, hours, channel)
+    hour = _grouped_choice(rng, _numbers(ph.HOURS_TABLE, CHANNELS), channel)
     seconds = day * 86_400 + hour * 3_600 + rng.integers(0, 3_600, day.size)
     start = np.datetime64(DEMO_START, "ns")
     return start + seconds.astype("timedelta64[s]").astype("timedelta64[ns]")
@@ -512,7 +313,7 @@ def _ratings(
     rng: np.random.Generator, kind: np.ndarray, level: np.ndarray, channel: np.ndarray
 ) -> np.ndarray:
     """Return 1-5 ratings that follow the text's sentiment, NaN where the channel has none."""
-    rated = rng.random(kind.size) < _RATED[channel]
+    rated = rng.random(kind.size) < _CHANNEL[channel, 0]
     score = _RATING_MEAN[kind] - 0.55 * level + rng.normal(0.0, 0.75, kind.size)
     return np.where(rated, np.clip(np.rint(score), 1, 5), np.nan)
 
@@ -521,17 +322,17 @@ def _categories(
     rng: np.random.Generator, topic: np.ndarray, kind: np.ndarray, channel: np.ndarray
 ) -> np.ndarray:
     """Return the complaint team's label (the topic key) on a minority of items, else None."""
-    chance = _LABELLED[channel] * np.where(kind >= 2, 0.25, 1.0)
-    labelled = rng.random(topic.size) < chance
-    return np.where(labelled, np.array(TOPICS, dtype=object)[topic], None)
+    chance = _CHANNEL[channel, 1] * np.where(kind >= 2, 0.25, 1.0)
+    labels = np.array(TOPICS, dtype=object)[topic]
+    labels[rng.random(topic.size) >= chance] = None
+    return labels
 
 
 def _draw_items(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
     """Return the coded attributes of n items, in arbitrary order."""
     days, month, base = _calendar()
     time_mult = _time_multipliers(days)
-    share = np.array([_TOPIC_SPEC[t][0] for t in TOPICS])
-    day_p = base * (time_mult @ (share / share.sum()))
+    day_p = base * (time_mult @ (_SHARE / _SHARE.sum()))
     people = _customers(rng, min(n, max(1, round(n * _CUSTOMERS_PER_ITEM))))
     who = _writers(rng, n, people.activity)
     seg, ten, reg = people.segment[who], people.tenure[who], people.region[who]
@@ -543,7 +344,7 @@ def _draw_items(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
     items |= {"lang": people.lang[who], "years": people.years[who], "day": day}
     items |= {"month": month[day], "topic": topic, "channel": channel, "kind": kind}
     items["level"] = level
-    items["product"] = _products(rng, topic)
+    items["product"] = _grouped_choice(rng, _TOPIC_PRODUCTS, topic)
     items["received_at"] = _received_at(rng, day, channel)
     items["rating"] = _ratings(rng, kind, level, channel)
     items["category"] = _categories(rng, topic, kind, channel)
@@ -578,22 +379,15 @@ def generate_feedback(n: int = 20_000, seed: int = 7) -> pd.DataFrame:
     drawn = _draw_items(rng, n)
     order = np.argsort(drawn["received_at"], kind="stable")
     items = {key: values[order] for key, values in drawn.items()}
+    codes = {"channel": CHANNELS, "segment": SEGMENTS, "tenure": TENURES, "product": PRODUCTS}
+    codes |= {"region": REGIONS, "lang": LANGS, "topic": TOPICS, "kind": KINDS}
     frame = pd.DataFrame(
-        {
-            "source_id": [f"DEMO-{i:0{max(6, len(str(n)))}d}" for i in range(1, n + 1)],
-            "received_at": items["received_at"].astype("datetime64[ns]"),
-            "channel": np.array(CHANNELS, dtype=object)[items["channel"]],
-            "customer_id": items["customer"],
-            "segment": np.array(SEGMENTS, dtype=object)[items["segment"]],
-            "tenure": np.array(TENURES, dtype=object)[items["tenure"]],
-            "product": np.array(PRODUCTS, dtype=object)[items["product"]],
-            "region": np.array(REGIONS, dtype=object)[items["region"]],
-            "rating": items["rating"].astype(float),
-            "text": _texts(rng, items),
-            "lang": np.array(LANGS, dtype=object)[items["lang"]],
-            "topic": np.array(TOPICS, dtype=object)[items["topic"]],
-            "kind": np.array(KINDS, dtype=object)[items["kind"]],
-            "category": items["category"],
-        }
+        {key: np.array(values, dtype=object)[items[key]] for key, values in codes.items()}
     )
+    frame["source_id"] = [f"DEMO-{i:0{max(6, len(str(n)))}d}" for i in range(1, n + 1)]
+    frame["received_at"] = items["received_at"].astype("datetime64[ns]")
+    frame["customer_id"] = items["customer"]
+    frame["rating"] = items["rating"].astype(float)
+    frame["text"] = _texts(rng, items)
+    frame["category"] = items["category"]
     return frame.loc[:, list(COLUMNS)]

@@ -1,6 +1,9 @@
-"""Phrase banks of the demo feedback: topic templates, openers, closers and slot fillers."""
+"""Data of the demo feedback: phrase banks, slot fillers and the weight tables it is drawn from."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
 
 TOPIC_LABELS: dict[str, dict[str, str]] = {
     "billing_error": {"zh": "计费错误", "en": "Billing error"},
@@ -28,6 +31,11 @@ TOPIC_LABELS: dict[str, dict[str, str]] = {
     "wifi_coverage": {"zh": "WiFi覆盖", "en": "WiFi coverage"},
     "sim_activation": {"zh": "开卡与补卡", "en": "SIM activation and replacement"},
 }
+TOPICS: tuple[str, ...] = tuple(TOPIC_LABELS)
+KINDS = ("problem", "need", "praise", "other")
+SEGMENTS = ("consumer", "family", "enterprise")
+TENURES = ("new", "established", "long")
+STORY_KEYS = ("", "story billing_spike", "story app_release")
 
 ZH = """
 [billing_error problem]
@@ -39,7 +47,7 @@ ZH = """
 宽带已经交过年费了，怎么每个月还在扣月租
 自动续费了一个我没开通的会员，扣了{amount}元
 {who}的账单金额不对，比平时多了{amount}块钱
-已经销户的号码还在扣费，这算怎么回事
+已经销户的号码还在扣费，这算怎么回事？
 充值{amount}元显示成功了，余额却一点没变
 说好的优惠没有生效，{month}月还是按原价收的费
 账单上多出一笔{amount}元的流量费，可我开的是不限量套餐
@@ -75,7 +83,7 @@ ZH = """
 开视频会议老是卡顿，网速根本达不到{speed}M
 {place}网速慢得像蜗牛，网页都打不开
 升级到{speed}M以后感觉一点都没变快
-下载速度只有几百K，这还叫光纤吗
+下载速度只有几百K，这还叫光纤吗？
 一到周末网速就掉到{actual}M左右
 测了好几次，速度连套餐的一半都不到
 [broadband_speed need]
@@ -129,7 +137,7 @@ ZH = """
 出一个去{country}用的便宜漫游包
 流量快用完的时候提前提醒我
 把没用完的流量结转到下个月
-出一个{gb}G的小流量包
+出一个几块钱的小流量包，应急用
 在App里清楚地显示剩余流量
 
 [app_login problem]
@@ -248,7 +256,7 @@ App里少放一点广告
 优惠都只给新用户，老用户什么都没有
 老用户的资费反而比新用户还贵
 套餐又涨价了，也没有提前通知
-宽带续费比新装还贵，这合理吗
+宽带续费比新装还贵，这合理吗？
 {plan}的价格越来越贵，内容却没变
 同样的套餐，新用户每个月比我便宜{diff}块
 话费越来越贵，现在一个月要{fee}块
@@ -480,6 +488,9 @@ eSIM一直开通失败，营业厅也说不清楚
 [slot times]
 两 | 三 | 四 | 五 | 六 | 七 | 八 | 十 | 3 | 4 | 5 | 6 | 好几
 
+[months]
+1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12
+
 [typo]
 登录>登陆 | 账单>帐单 | 已经>已近 | 什么>啥 | 怎么>咋 | 在>再 | 一直>一只 | 宽带>宽代
 """
@@ -559,7 +570,7 @@ Roaming prices are confusing and far too high
 offer a cheap roaming pass for {country}
 warn me before my data runs out
 let unused data roll over to next month
-add a small {gb} GB top-up option
+add a cheap top-up of a few GB for emergencies
 
 [app_login problem]
 I cannot log in to the app, it says network error
@@ -854,9 +865,125 @@ book a repair | redeem points
 [slot times]
 2 | 3 | 4 | 5 | three | four | five | several
 
+[months]
+January | February | March | April | May | June | July | August | September | October
+November | December
+
 [typo]
 receive>recieve | really>realy | definitely>definately | the>teh | because>becuase
 their>there | already>allready | cannot>cant
+"""
+
+
+# Weight tables of the generator (cxdash.demo.feedback). The planted stories live in the
+# 'west' row of ATTRIBUTE_TABLE and the billing_error rows of WINDOWS_TABLE; the app-login
+# surge after the 5.0 release is a curve in feedback._time_multipliers.
+
+# topic: base share (%), kind mix, channel mix, product mix
+TOPIC_TABLE = """
+billing_error            5.5 PN billing  billing:8 mobile:1 broadband:1
+broadband_install_delay  2.5 PN install  installation_repair:7 broadband:3
+broadband_speed          7.0 PN default  broadband:1
+broadband_outage         6.0 PN default  broadband:9 installation_repair:1
+mobile_signal            7.0 PN default  mobile:1
+mobile_data_plan         5.0 PN billing  mobile:8 billing:2
+app_login                2.5 PN app      app:1
+app_usability            4.5 PN app      app:1
+tv_channels              3.5 PN default  tv:1
+store_service            4.5 PN store    stores:1
+hotline_wait             5.5 PN voice    billing:3 mobile:3 broadband:3 tv:1
+repair_response          4.0 PN install  installation_repair:7 broadband:2 tv:1
+contract_cancel          3.5 PN default  broadband:4 mobile:4 tv:2
+price_complaint          5.0 PN default  mobile:5 broadband:4 tv:1
+privacy_spam             3.5 PN spam     mobile:1
+praise_staff             6.0 G  praise   stores:4 installation_repair:3 mobile:2 broadband:1
+praise_speed             4.0 G  praise   installation_repair:4 broadband:3 app:2 mobile:1
+need_feature             5.0 N  need     app:6 mobile:2 billing:2
+need_store_hours         2.0 NP hours    stores:1
+general_enquiry          7.0 O  enquiry  billing:3 mobile:3 broadband:3 tv:1
+number_porting           2.0 PN default  mobile:1
+refund_delay             2.5 PN billing  billing:1
+wifi_coverage            3.0 PN default  broadband:9 installation_repair:1
+sim_activation           2.0 PN store    mobile:1
+"""
+# kind mix: problem need praise other
+KIND_MIX_TABLE = """
+PN 78 22 0 0
+NP 25 75 0 0
+N  0  1  0 0
+G  0  0  1 0
+O  0  0  0 1
+"""
+# channel mix: hotline online_chat app_feedback store social_media complaint_escalation
+CHANNEL_MIX_TABLE = """
+default 38 18 18 8 8 10
+billing 36 10 27 5 5 17
+install 40 18 12 5 8 17
+app     12 18 55 2 10 3
+store   15 5 12 50 13 5
+voice   45 12 15 2 18 8
+spam    40 8 15 2 30 5
+praise  30 20 22 20 8 0
+need    15 20 45 6 14 0
+hours   12 10 25 35 18 0
+enquiry 45 30 15 10 0 0
+"""
+# channel: share rated, share labelled, kind factors (problem need praise other),
+# problem intensity mix (mild strong angry), segment factors (consumer family enterprise)
+CHANNEL_TABLE = """
+hotline               0.4 0.22  1   1   1   1    45 35 20  1    1   1.5
+online_chat           0.6 0.03  1   1   1   1    45 35 20  1.1  1   0.8
+app_feedback          0.9 0.02  1   1.5 1   1    45 35 20  1.15 1   0.6
+store                 0.7 0.04  1   1   1.2 1    45 35 20  1    1.2 0.7
+social_media          0   0.03  1.3 1   1   0.5  20 40 40  1.2  0.9 0.3
+complaint_escalation  0   0.85  5   0.2 0   0    10 40 50  0.8  0.9 2.5
+"""
+# relative volume by hour of day, per channel
+HOURS_TABLE = """
+hotline               2 1 1 1 1 1 3 10 25 40 45 40 30 35 40 40 35 30 25 25 20 15 8 4
+online_chat           5 3 2 1 1 2 5 12 20 30 32 30 28 30 30 30 30 30 32 36 38 34 24 12
+app_feedback          10 6 3 2 2 3 8 18 24 25 25 26 28 26 25 25 26 28 30 34 38 38 30 20
+store                 0 0 0 0 0 0 0 0 0 20 30 32 28 26 30 30 32 34 32 26 15 0 0 0
+social_media          15 10 6 3 2 3 6 12 18 20 22 24 28 24 22 22 24 26 30 34 38 40 34 24
+complaint_escalation  0 0 0 0 0 0 0 0 20 40 40 35 20 35 40 40 35 20 3 3 3 3 3 3
+"""
+NUMBER_SLOTS: dict[str, tuple[str, ...]] = {
+    "amount": (*(str(v) for v in range(8, 300)), "19.9", "29.5", "58.8", "99.9", "128.6"),
+    "fee": ("59", "79", "99", "129", "159", "199", "239", "299"),
+    "minutes": ("10", "15", "20", "25", "30", "40", "45", "50", "60", "90"),
+    "speed": ("100", "200", "300", "500", "1000"),
+    "actual": ("1", "2", "3", "5", "8", "10", "12", "15", "20", "30"),
+    "gb": ("10", "20", "30", "40", "60", "100"),
+    "diff": ("10", "15", "20", "30", "40", "50"),
+    "ticket": tuple(str(9_100_000 + 7_919 * i) for i in range(400)),
+}
+# topic multipliers by customer attribute value (segment, tenure or region)
+ATTRIBUTE_TABLE = """
+consumer   mobile_signal:1.3 mobile_data_plan:1.4 app_login:1.2 app_usability:1.2
+consumer   number_porting:1.3
+family     broadband_speed:1.8 broadband_outage:1.3 tv_channels:2.5 wifi_coverage:2.0
+family     need_feature:1.3 mobile_signal:0.8
+enterprise billing_error:1.5 broadband_outage:1.6 hotline_wait:1.3 repair_response:1.5
+enterprise tv_channels:0.3 privacy_spam:0.5
+new        broadband_install_delay:1.6 sim_activation:1.8 number_porting:1.8
+new        contract_cancel:0.6 price_complaint:0.6
+long       price_complaint:1.8 contract_cancel:1.3 praise_staff:1.2
+west       broadband_install_delay:6.0
+"""
+# topic volume multipliers over date windows (inclusive)
+WINDOWS_TABLE = """
+billing_error     2026-03-01 2026-03-03 2.5
+billing_error     2026-03-04 2026-03-31 4.8
+billing_error     2026-04-01 2026-04-10 1.8
+hotline_wait      2026-03-04 2026-04-05 1.5
+refund_delay      2026-03-20 2026-04-30 2.0
+tv_channels       2026-06-11 2026-07-19 1.8
+broadband_outage  2026-07-01 2026-08-31 1.4
+price_complaint   2026-01-01 2026-01-31 1.4
+mobile_data_plan  2026-02-07 2026-02-28 1.6
+mobile_data_plan  2026-07-10 2026-08-31 1.4
+mobile_data_plan  2026-10-01 2026-10-10 1.6
+app_usability     2026-06-15 2026-08-09 1.4
 """
 
 
@@ -871,3 +998,72 @@ def parse_bank(text: str) -> dict[str, tuple[str, ...]]:
         elif line:
             current.extend(part.strip() for part in line.split(" | "))
     return {key: tuple(entries) for key, entries in sections.items()}
+
+
+def parse_table(text: str) -> list[list[str]]:
+    """Return the whitespace-separated fields of each non-empty line of a text table."""
+    return [line.split() for line in text.strip().splitlines()]
+
+
+class Bank(NamedTuple):
+    """One language's phrases, arranged for lookup by code (topic, kind, segment, ...)."""
+
+    bodies: tuple[tuple[tuple[str, ...], ...], ...]
+    openers: tuple[tuple[str, ...], ...]
+    closers: tuple[tuple[str, ...], ...]
+    emotions: tuple[tuple[str, ...], ...]
+    stories: tuple[tuple[str, ...], ...]
+    details: tuple[tuple[tuple[str, ...], ...], ...]
+    who: tuple[tuple[str, ...], ...]
+    slots: dict[str, tuple[str, ...]]
+    typos: tuple[tuple[str, str], ...]
+    ends: tuple[tuple[str, ...], tuple[str, ...]]
+    months: tuple[str, ...]
+    joiner: str
+    casual: Callable[[str], str]
+
+
+def _casual_zh(text: str) -> str:
+    """Return a Chinese text written casually, with spaces for commas and full stops."""
+    return " ".join(text.translate({ord("，"): " ", ord("。"): " "}).split())
+
+
+def _casual_en(text: str) -> str:
+    """Return an English text written casually, lower case and abbreviated."""
+    text = text.lower().replace("'", "").replace(" you ", " u ").replace("please", "pls")
+    return text.rstrip(".")
+
+
+def _bodies(s: dict[str, tuple[str, ...]]) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Return body templates by (topic, kind); a need is a request wrapped around its core."""
+    wraps = s["wrap need"]
+    needs = {
+        t: tuple(w.replace("{x}", c) for c in s.get(f"{t} need", ()) for w in wraps) for t in TOPICS
+    }
+    return tuple(
+        tuple(needs[t] if k == "need" else s.get(f"{t} {k}", ()) for k in KINDS) for t in TOPICS
+    )
+
+
+def build_bank(lang: str) -> Bank:
+    """Return the phrase bank of one language ("zh" or "en") arranged for lookup by code."""
+    s = parse_bank(ZH if lang == "zh" else EN)
+    zh = lang == "zh"
+    return Bank(
+        bodies=_bodies(s),
+        openers=tuple(s[f"open {k}"] for k in KINDS),
+        closers=tuple(s[f"close {k}"] for k in (*KINDS, "angry")),
+        emotions=((), s["emotion 1"], s["emotion 2"]),
+        stories=tuple(s.get(key, ()) for key in STORY_KEYS),
+        details=tuple(
+            tuple(s["detail any"] + s[f"detail {g}"] + s[f"detail {t}"] for t in TENURES)
+            for g in SEGMENTS
+        ),
+        who=tuple(s[f"who {g}"] for g in SEGMENTS),
+        slots={key[5:]: v for key, v in s.items() if key.startswith("slot ")} | NUMBER_SLOTS,
+        typos=tuple((a, b) for a, b in (e.split(">") for e in s["typo"])),
+        ends=(("。",), ("！", "！！", "。")) if zh else ((".",), ("!", "!!", ".")),
+        months=s["months"],
+        joiner="" if zh else " ",
+        casual=_casual_zh if zh else _casual_en,
+    )
