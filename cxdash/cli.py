@@ -52,6 +52,11 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", help="database path (default: CXDASH_DB or data/cxdash.duckdb)")
 
 
+def db_path_of(args: argparse.Namespace) -> Path:
+    """Return the workspace path a command was given (--db, then CXDASH_DB, then the default)."""
+    return config.db_path(getattr(args, "db", None))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="python -m cxdash", description="cxdash command line")

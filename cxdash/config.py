@@ -22,3 +22,9 @@ def default_language() -> str:
     """Return CXDASH_LANG when it names a supported language, else Chinese."""
     lang = os.environ.get("CXDASH_LANG", DEFAULT_LANGUAGE).strip().lower()[:2]
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def backup_dir() -> Path:
+    """Return the folder for backups: CXDASH_BACKUPS, else `backups/` beside the database."""
+    chosen = os.environ.get("CXDASH_BACKUPS")
+    return Path(chosen).expanduser() if chosen else db_path().parent / "backups"

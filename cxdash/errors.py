@@ -34,3 +34,7 @@ class NotFound(CxDashError):
 
 class StaleEdit(CxDashError):
     """Someone else saved the record after it was loaded; carries the current value."""
+
+
+class PermissionDenied(CxDashError):
+    """The current user's role does not allow this action."""

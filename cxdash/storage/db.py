@@ -12,7 +12,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from cxdash.errors import StorageError
+from cxdash.access import Role, current_actor
+from cxdash.errors import PermissionDenied, StorageError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -100,8 +101,15 @@ class Store:
         return found[0][0] if found else None
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Yield a cursor inside one write transaction: all of it commits, or none of it does."""
+    def transaction(self, needs: Role = Role.EDITOR) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Yield a cursor inside one write transaction: all of it commits, or none of it does.
+
+        The current actor must hold at least the `needs` role; this is the server-side check
+        behind every write path.
+        """
+        actor = current_actor()
+        if not actor.may(needs):
+            raise PermissionDenied("auth.not_allowed", user=actor.name, role=str(actor.role))
         if self.read_only:
             raise StorageError("storage.read_only", path=str(self.path))
         with self._write_lock:
@@ -140,7 +148,7 @@ class Store:
         for step in migrations if migrations is not None else load_migrations():
             if step.name in done:
                 continue
-            with self.transaction() as tx:
+            with self.transaction(Role.RESPONDENT) as tx:
                 tx.execute(step.sql)
                 tx.execute("INSERT INTO schema_migrations(name) VALUES (?)", [step.name])
             applied.append(step.name)

@@ -7,6 +7,8 @@ from typing import Any
 import streamlit as st
 
 from cxdash import config, i18n
+from cxdash.access import CURRENT_ACTOR, LOCAL_ADMIN, Actor
+from cxdash.backup import auto_backup
 from cxdash.errors import CxDashError
 from cxdash.storage import Store, open_store
 
@@ -26,6 +28,30 @@ def store() -> Store:
         show_error(err)
         st.stop()
         raise
+
+
+def actor() -> Actor:
+    """Return who is using this session (the local admin while no users are configured)."""
+    found = st.session_state.get("actor")
+    return found if isinstance(found, Actor) else LOCAL_ADMIN
+
+
+def bind_actor() -> Actor:
+    """Make this session's user the actor that the storage layer checks for this run."""
+    current = actor()
+    CURRENT_ACTOR.set(current)
+    return current
+
+
+def daily_backup(keep: int = 7) -> None:
+    """Make the workspace's automatic backup once per session when today's is missing."""
+    if st.session_state.get("_daily_backup_checked"):
+        return
+    st.session_state["_daily_backup_checked"] = True
+    try:
+        auto_backup(store(), config.backup_dir(), keep=keep)
+    except (CxDashError, OSError):
+        st.toast(t("workspace.auto_failed"), icon=":material/warning:")
 
 
 def _browser_language() -> str | None:

@@ -22,6 +22,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "overview", ":material/dashboard:"),
+    PageSpec("settings", "pages/workspace.py", "workspace", ":material/settings_backup_restore:"),
 )
 
 SECTION_ORDER = (

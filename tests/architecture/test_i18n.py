@@ -23,6 +23,7 @@ KEY_FUNCS = {
     "StorageError",
     "NotFound",
     "StaleEdit",
+    "PermissionDenied",
 }
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
