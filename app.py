@@ -1,13 +1,17 @@
-"""cxdash router: page config, language switch, and the navigation of the loop's sections."""
+"""cxdash router: page config, login, language switch, and the navigation of the loop's sections."""
 
 import streamlit as st
 
-from cxdash.ui.context import bind_actor, daily_backup
+from cxdash.ui.auth import ANONYMOUS, login_gate, resolve_actor
+from cxdash.ui.context import daily_backup
 from cxdash.ui.nav import build_navigation
 from cxdash.ui.shell import configure_page, language_switch
 
 configure_page()
-bind_actor()
+actor = resolve_actor()
 language_switch()
+position = "hidden" if actor == ANONYMOUS else "sidebar"
+page = st.navigation(build_navigation(actor), position=position)
+login_gate(actor, page.url_path)
 daily_backup()
-st.navigation(build_navigation()).run()
+page.run()

@@ -6,13 +6,17 @@ from pathlib import Path
 import streamlit as st
 
 from cxdash import config
+from cxdash.access import Role
 from cxdash.backup import AUTO_PREFIX, create_backup, restore_backup
 from cxdash.errors import CxDashError
 from cxdash.storage.backup import table_fingerprints
+from cxdash.ui.auth import require_role
 from cxdash.ui.context import show_error, store, t
 
 KEEP = 7
 
+store()
+require_role(Role.ADMIN)
 st.title(t("workspace.title"))
 st.caption(t("workspace.caption"))
 st.text(t("workspace.path", path=str(config.db_path())))

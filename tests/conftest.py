@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from cxdash.storage import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def served_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run AppTest the way a server runs after its first request: always through app.py.
+
+    AppTest re-detects the legacy pages/ folder on every run and then runs a page script without
+    app.py, which a live server does only before st.navigation has been called once. The page
+    gate for that case has its own test (tests/app/test_login.py).
+    """
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)
+        if os.environ.get("CXDASH_TEST_LEGACY_PAGES") != "1":
+            PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from typing import Any
 import streamlit as st
 
 from cxdash import config, i18n
-from cxdash.access import CURRENT_ACTOR, LOCAL_ADMIN, Actor
 from cxdash.backup import auto_backup
 from cxdash.errors import CxDashError
 from cxdash.storage import Store, open_store
@@ -20,27 +19,27 @@ def _open_store(path: str) -> Store:
     return open_store(path)
 
 
+def _leave_legacy_pages_mode() -> None:
+    # Until st.navigation has run once in the process, Streamlit treats pages/ as a legacy
+    # multipage folder and runs a deep-linked page script without app.py (so without the login
+    # gate and the shell). Switch that mode off and rerun through app.py.
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def store() -> Store:
-    """Return the process-wide store of the configured workspace; stop the page on failure."""
+    """Return the workspace store for this run; stop the page when it cannot be opened."""
+    _leave_legacy_pages_mode()
     try:
-        return _open_store(str(config.db_path()))
+        opened = _open_store(str(config.db_path()))
     except CxDashError as err:
         show_error(err)
         st.stop()
         raise
-
-
-def actor() -> Actor:
-    """Return who is using this session (the local admin while no users are configured)."""
-    found = st.session_state.get("actor")
-    return found if isinstance(found, Actor) else LOCAL_ADMIN
-
-
-def bind_actor() -> Actor:
-    """Make this session's user the actor that the storage layer checks for this run."""
-    current = actor()
-    CURRENT_ACTOR.set(current)
-    return current
+    return opened
 
 
 def daily_backup(keep: int = 7) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from cxdash.access import Actor, Role
 from cxdash.ui.context import t
 
 
@@ -18,11 +19,20 @@ class PageSpec:
     url_path: str
     icon: str
     hidden: bool = False
+    needs: Role = Role.VIEWER
 
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "overview", ":material/dashboard:"),
-    PageSpec("settings", "pages/workspace.py", "workspace", ":material/settings_backup_restore:"),
+    PageSpec(
+        "settings",
+        "pages/workspace.py",
+        "workspace",
+        ":material/settings_backup_restore:",
+        needs=Role.ADMIN,
+    ),
+    PageSpec("settings", "pages/users.py", "users", ":material/group:", needs=Role.ADMIN),
+    PageSpec("settings", "pages/audit.py", "audit", ":material/history:", needs=Role.ADMIN),
 )
 
 SECTION_ORDER = (
@@ -38,11 +48,16 @@ SECTION_ORDER = (
 )
 
 
-def build_navigation() -> dict[str, list[st.Page]]:
-    """Return the st.navigation mapping of translated section titles to their pages."""
+def _shown(spec: PageSpec, actor: Actor) -> bool:
+    # Anonymous sessions get every route so the login gate, not a 404, answers them.
+    return spec.hidden or actor.role is Role.RESPONDENT or actor.may(spec.needs)
+
+
+def build_navigation(actor: Actor) -> dict[str, list[st.Page]]:
+    """Return the st.navigation mapping of translated section titles to the actor's pages."""
     sections: dict[str, list[st.Page]] = {}
     for section in SECTION_ORDER:
-        specs = [p for p in PAGES if p.section == section]
+        specs = [p for p in PAGES if p.section == section and _shown(p, actor)]
         if not specs:
             continue
         sections[t(f"section.{section}")] = [

@@ -1,0 +1,33 @@
+"""Logging in through a real browser: the form, the signed-in line, and a viewer's menu."""
+
+from __future__ import annotations
+
+import shutil
+
+from cxdash.access import Role
+from cxdash.auth import hash_password
+from cxdash.storage import open_store
+from cxdash.storage.users import save_user
+from tests.browser.conftest import assert_no_exception, wait_for_app
+
+
+def test_viewer_logs_in_and_sees_no_admin_pages(page, start_server, demo_template, tmp_path):
+    db = tmp_path / "team.duckdb"
+    shutil.copy(demo_template, db)
+    store = open_store(db)
+    save_user(store, "ada", Role.ADMIN, hash_password("admin-pass-1"))
+    save_user(store, "vic", Role.VIEWER, hash_password("viewer-pass-1"))
+    store.close()
+    url = start_server(db)
+
+    page.goto(f"{url}/workspace?lang=en")
+    wait_for_app(page)
+    assert page.locator("h1").first.inner_text().strip() == "Log in"
+    page.get_by_role("textbox", name="User name").fill("vic")
+    page.get_by_role("textbox", name="Password").fill("viewer-pass-1")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_text("vic (Viewer (read-only))").wait_for()
+    assert_no_exception(page)
+    assert page.locator("h1").first.inner_text().strip() == "Overview"
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "Workspace" not in sidebar and "Audit log" not in sidebar
