@@ -28,6 +28,6 @@ def test_viewer_logs_in_and_sees_no_admin_pages(page, start_server, demo_templat
     page.get_by_role("button", name="Log in").click()
     page.get_by_text("vic (Viewer (read-only))").wait_for()
     assert_no_exception(page)
-    assert page.locator("h1").first.inner_text().strip() == "Overview"
+    page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'Overview'")
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert "Workspace" not in sidebar and "Audit log" not in sidebar
