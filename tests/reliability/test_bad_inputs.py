@@ -46,15 +46,15 @@ def test_bad_file_is_refused_and_nothing_is_written(demo_store, ledger, name, ra
 def test_xlsx_zip_bomb_is_refused_before_unpacking(demo_store, ledger):
     bomb = _zip_bomb()
     assert len(bomb) < 10 * 1024 * 1024
-    with ledger.scenario("bad_input", "XLSX zip bomb (1.1 GB unpacked)", demo_store):
-        with pytest.raises(InvalidInput) as caught:
-            read_table(bomb, "bomb.xlsx")
+    scenario = ledger.scenario("bad_input", "XLSX zip bomb (1.1 GB unpacked)", demo_store)
+    with scenario, pytest.raises(InvalidInput) as caught:
+        read_table(bomb, "bomb.xlsx")
     assert caught.value.key == "import.too_large"
 
 
 def test_file_over_the_limit_is_refused(demo_store, ledger):
     huge = b"x" * (MAX_FILE_BYTES + 1)
-    with ledger.scenario("bad_input", "file over the upload limit", demo_store):
-        with pytest.raises(InvalidInput) as caught:
-            read_table(huge, "huge.csv")
+    scenario = ledger.scenario("bad_input", "file over the upload limit", demo_store)
+    with scenario, pytest.raises(InvalidInput) as caught:
+        read_table(huge, "huge.csv")
     assert caught.value.key == "import.too_large"
