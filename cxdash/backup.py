@@ -98,7 +98,7 @@ def restore_backup(store: Store, path: Path) -> BackupInfo:
         folder = Path(tmp)
         for name in info.files:
             (folder / name).write_bytes(archive.read(name))
-        restore_snapshot(store, folder)
+        restore_snapshot(store, folder, info.created_at)
     store.migrate()
     return info
 

@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from cxdash.access import current_actor
-from cxdash.storage.db import Store
+from cxdash.storage.db import Store, mark_audited
 
 AUDIT_FILTERS = {"actor": "actor", "action": "action", "entity": "entity"}
 
@@ -23,6 +23,7 @@ def record(
 ) -> None:
     """Append one audit entry for the current actor inside the caller's transaction."""
     actor = current_actor()
+    mark_audited()
     tx.execute(
         "INSERT INTO audit_log (actor, role, action, entity, entity_id, detail)"
         " VALUES (?, ?, ?, ?, ?, ?)",

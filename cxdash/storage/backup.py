@@ -6,8 +6,13 @@ import re
 from pathlib import Path
 
 from cxdash.access import Role
+from cxdash.storage.audit import record
 from cxdash.storage.db import Store
 
+# The audit log is kept through a restore (and the restore itself is appended to it), so that
+# what happened between the backup and the restore stays on record.
+KEPT_TABLES = frozenset({"audit_log"})
+KEPT_SEQUENCES = frozenset({"seq_audit"})
 _COPY = re.compile(r"^COPY\s+(?P<table>.+?)\s+FROM\s+'(?P<path>(?:[^']|'')+)'(?P<rest>.*)$", re.I)
 
 
@@ -45,28 +50,40 @@ def table_fingerprints(store: Store) -> dict[str, tuple[int, str]]:
     return prints
 
 
+def _mentions_kept(statement: str) -> bool:
+    return any(name in statement for name in KEPT_TABLES | KEPT_SEQUENCES)
+
+
+def _schema_statements(folder: Path) -> list[str]:
+    text = (folder / "schema.sql").read_text(encoding="utf-8")
+    parts = [p.strip() for p in re.split(r";\s*\n", text) if p.strip()]
+    return [p for p in parts if not _mentions_kept(p)]
+
+
 def _load_statements(folder: Path) -> list[str]:
     statements = []
     for line in (folder / "load.sql").read_text(encoding="utf-8").splitlines():
         match = _COPY.match(line.strip())
-        if match:
+        if match and not _mentions_kept(match["table"]):
             local = folder / Path(match["path"].replace("''", "'")).name
             statements.append(f"COPY {match['table']} FROM {_quote_path(local)}{match['rest']}")
     return statements
 
 
-def restore_snapshot(store: Store, folder: Path) -> None:
-    """Replace the whole workspace with the snapshot in folder, in one transaction."""
-    schema = (folder / "schema.sql").read_text(encoding="utf-8")
+def restore_snapshot(store: Store, folder: Path, label: str) -> None:
+    """Replace the workspace (all but its audit log) with the snapshot in folder, atomically."""
+    schema = _schema_statements(folder)
     loads = _load_statements(folder)
-    tables = table_names(store)
+    tables = [t for t in table_names(store) if t not in KEPT_TABLES]
     sequences = [r[0] for r in store.rows("SELECT sequence_name FROM duckdb_sequences()")]
     with store.transaction(Role.ADMIN) as tx:
         for name in tables:
             tx.execute('DROP TABLE "' + name.replace('"', '""') + '" CASCADE')
         for name in sequences:
-            tx.execute('DROP SEQUENCE IF EXISTS "' + name.replace('"', '""') + '" CASCADE')
-        if schema.strip():
-            tx.execute(schema)
+            if name not in KEPT_SEQUENCES:
+                tx.execute('DROP SEQUENCE IF EXISTS "' + name.replace('"', '""') + '" CASCADE')
+        for statement in schema:
+            tx.execute(statement)
         for statement in loads:
             tx.execute(statement)
+        record(tx, "workspace.restore", "workspace", None, backup=label)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,8 +17,10 @@ import pandas as pd
 from cxdash.access import Role, current_actor
 from cxdash.errors import PermissionDenied, StorageError
 
+_CONTEXTLIB = contextmanager.__code__.co_filename
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
+_AUDIT = threading.local()
 _LOCKED_HINTS = ("could not set lock", "conflicting lock", "resource temporarily unavailable")
 _READONLY_HINTS = ("read-only file system", "permission denied", "read only")
 _FULL_HINTS = ("no space left", "disk full")
@@ -49,6 +53,33 @@ def load_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
     """Return the schema steps in the order they apply (by file name)."""
     files = sorted(directory.glob("*.sql"))
     return [Migration(p.stem, p.read_text(encoding="utf-8")) for p in files]
+
+
+def mark_audited() -> None:
+    """Tell the running transaction that its body wrote its own audit entry."""
+    _AUDIT.recorded = True
+
+
+def _caller_name() -> str:
+    frame = sys._getframe(1)
+    while frame and frame.f_code.co_filename in (__file__, _CONTEXTLIB):
+        frame = frame.f_back  # type: ignore[assignment]
+    if frame is None:
+        return "unknown"
+    module = frame.f_globals.get("__name__", "?")
+    return f"{module}.{frame.f_code.co_qualname}"
+
+
+def _record_automatic(cur: duckdb.DuckDBPyConnection, caller: str) -> None:
+    actor = current_actor()
+    exists = cur.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'audit_log'"
+    ).fetchone()
+    if exists and exists[0]:
+        cur.execute(
+            "INSERT INTO audit_log (actor, role, action, detail) VALUES (?, ?, ?, ?)",
+            [actor.name, str(actor.role), caller, json.dumps({"automatic": True})],
+        )
 
 
 class Store:
@@ -101,12 +132,16 @@ class Store:
         return found[0][0] if found else None
 
     @contextmanager
-    def transaction(self, needs: Role = Role.EDITOR) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaction(
+        self, needs: Role = Role.EDITOR, *, audit: bool = True
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
         """Yield a cursor inside one write transaction: all of it commits, or none of it does.
 
         The current actor must hold at least the `needs` role; this is the server-side check
-        behind every write path.
+        behind every write path. Unless the body records its own audit entry, one naming the
+        calling function is written in the same transaction.
         """
+        caller = _caller_name()
         actor = current_actor()
         if not actor.may(needs):
             raise PermissionDenied("auth.not_allowed", user=actor.name, role=str(actor.role))
@@ -115,8 +150,11 @@ class Store:
         with self._write_lock:
             cur = self.cursor()
             cur.begin()
+            _AUDIT.recorded = False
             try:
                 yield cur
+                if audit and not _AUDIT.recorded:
+                    _record_automatic(cur, caller)
                 cur.commit()
             except BaseException as exc:
                 cur.rollback()
@@ -148,7 +186,7 @@ class Store:
         for step in migrations if migrations is not None else load_migrations():
             if step.name in done:
                 continue
-            with self.transaction(Role.RESPONDENT) as tx:
+            with self.transaction(Role.RESPONDENT, audit=False) as tx:
                 tx.execute(step.sql)
                 tx.execute("INSERT INTO schema_migrations(name) VALUES (?)", [step.name])
             applied.append(step.name)

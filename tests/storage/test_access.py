@@ -62,3 +62,22 @@ def test_audit_entries_carry_the_actor(store, as_actor):
         "app",
     )
     assert list_audit(store, actor="nobody").empty
+
+
+def test_every_write_is_audited_with_its_caller(store, as_actor):
+    import pandas as pd
+
+    from cxdash.storage.feedback import insert_batch
+
+    as_actor("kim", Role.EDITOR)
+    insert_batch(store, pd.DataFrame({"text": ["slow"]}), {"file_name": "a.csv"})
+    entries = list_audit(store, actor="kim")
+    assert entries.action.tolist() == ["cxdash.storage.feedback.insert_batch"]
+
+
+def test_an_explicit_entry_replaces_the_automatic_one(store, as_actor):
+    as_actor("kim", Role.EDITOR)
+    with store.transaction() as tx:
+        tx.execute("UPDATE touchpoints SET name_en = 'App' WHERE key = 'app'")
+        record(tx, "touchpoint.rename", "touchpoint", "app")
+    assert list_audit(store, actor="kim").action.tolist() == ["touchpoint.rename"]

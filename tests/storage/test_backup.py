@@ -10,6 +10,7 @@ import pytest
 from cxdash.backup import auto_backup, create_backup, restore_backup, verify_backup
 from cxdash.cli import main
 from cxdash.errors import InvalidInput
+from cxdash.storage.audit import list_audit
 from cxdash.storage.backup import table_fingerprints
 
 
@@ -22,8 +23,12 @@ def test_round_trip_is_lossless_table_by_table(demo_store, tmp_path):
     assert table_fingerprints(demo_store) != before
     restore_backup(demo_store, backup)
     after = table_fingerprints(demo_store)
+    audit_before, audit_after = before.pop("audit_log"), after.pop("audit_log")
     assert after == before
     assert after["feedback"][0] == 20_000
+    # The audit log keeps the deletions made after the backup, and the restore itself.
+    assert audit_after[0] == audit_before[0] + 2
+    assert list_audit(demo_store).iloc[0].action == "workspace.restore"
 
 
 def test_restored_sequences_continue_after_the_restored_ids(demo_store, tmp_path):
