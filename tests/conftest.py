@@ -78,9 +78,13 @@ def demo_store(demo_db: Path) -> Iterator[Store]:
     opened.close()
 
 
-def _run_page(script: str, lang: str = "en", timeout: float = 60) -> AppTest:
+def _run_page(
+    script: str, lang: str = "en", timeout: float = 60, session: dict | None = None
+) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=timeout)
     at.query_params["lang"] = lang
+    for key, value in (session or {}).items():
+        at.session_state[key] = value
     at.run()
     if script != "pages/overview.py":
         at.switch_page(script)

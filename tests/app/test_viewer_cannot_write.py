@@ -1,0 +1,49 @@
+"""A viewer clicks every button on every page it can open, and nothing in the workspace changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxdash.access import Actor, Role
+from cxdash.auth import hash_password
+from cxdash.storage import open_store
+from cxdash.storage.backup import table_fingerprints
+from cxdash.storage.users import save_user
+from cxdash.ui.nav import PAGES
+
+VIEWER = Actor("vic", Role.VIEWER)
+LOGS = {"audit_log", "login_attempts"}
+VIEWER_PAGES = [p.script for p in PAGES if VIEWER.may(p.needs) and not p.hidden]
+
+
+def _content(store):
+    return {k: v for k, v in table_fingerprints(store).items() if k not in LOGS}
+
+
+@pytest.fixture
+def viewer_workspace(demo_db):
+    store = open_store(demo_db)
+    save_user(store, "ada", Role.ADMIN, hash_password("admin-pass-1"))
+    save_user(store, "vic", Role.VIEWER, hash_password("viewer-pass-1"))
+    before = _content(store)
+    store.close()
+    return demo_db, before
+
+
+@pytest.mark.parametrize("script", VIEWER_PAGES)
+def test_viewer_clicking_everything_changes_nothing(viewer_workspace, run_page, script):
+    db, before = viewer_workspace
+    at = run_page("pages/overview.py", lang="en", session={"actor": VIEWER})
+    if script != "pages/overview.py":
+        at.switch_page(script).run()
+    assert at.title[0].value != "Log in"
+    index = 0
+    while index < len(at.button):
+        at.button[index].click().run()
+        assert not at.exception, (script, index, at.exception)
+        index += 1
+    store = open_store(db)
+    try:
+        assert _content(store) == before, script
+    finally:
+        store.close()
