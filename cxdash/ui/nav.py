@@ -24,6 +24,9 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "overview", ":material/dashboard:"),
+    PageSpec("journey", "pages/journeys.py", "journeys", ":material/route:"),
+    PageSpec("journey", "pages/heatmap.py", "heatmap", ":material/grid_on:"),
+    PageSpec("journey", "pages/key_points.py", "key-points", ":material/format_list_numbered:"),
     PageSpec(
         "settings",
         "pages/workspace.py",
