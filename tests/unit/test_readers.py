@@ -66,9 +66,10 @@ def test_xlsx_merged_group_header_uses_the_real_header_below():
     assert table.frame.shape == (1, 3)
 
 
-def test_empty_cells_become_none_and_values_strings():
-    table = read_table(b"text,rating\nslow,\nfast,5\n", "a.csv")
-    assert table.frame["rating"].tolist() == [None, "5"]
+def test_empty_cells_become_missing_and_values_strings():
+    table = read_table(b"text,rating\nslow,\nfast,  5 \n", "a.csv")
+    assert table.frame["rating"].isna().tolist() == [True, False]
+    assert table.frame["rating"].iloc[1] == "5"
 
 
 def test_json_array_and_jsonl():
