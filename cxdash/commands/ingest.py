@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from cxdash import config
 from cxdash.errors import InvalidInput
@@ -17,7 +18,7 @@ from cxdash.storage import open_store
 CLI_MAX_BYTES = 4 * 1024**3
 
 
-def _say(key: str, file: object = None, **params: object) -> None:
+def _say(key: str, file: TextIO | None = None, **params: object) -> None:
     print(translate(key, config.default_language(), **params), file=file or sys.stdout)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -97,8 +98,11 @@ def prepare(
     max_bytes: int = MAX_FILE_BYTES,
 ) -> Prepared:
     """Return a file's bytes read, mapped and validated (nothing written)."""
-    table = read_upload(raw, file_name, max_bytes)
-    return prepare_table(store, table, file_name, file_sha256(raw), options or ImportOptions())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # hashlib releases the GIL, so the digest is computed while the file is parsed.
+        digest = pool.submit(file_sha256, raw)
+        table = read_upload(raw, file_name, max_bytes)
+    return prepare_table(store, table, file_name, digest.result(), options or ImportOptions())
 
 
 def _batch_meta(store: Store, prepared: Prepared, imported: int, by: str | None) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from cxdash.errors import InvalidInput
 MAX_FILE_BYTES = config.MAX_UPLOAD_MB * 1024 * 1024
 MAX_XLSX_UNPACKED_BYTES = 1024 * 1024 * 1024
 HEADER_SCAN_ROWS = 10
+UTF8_CHECK_BYTES = 4 * 1024 * 1024
 DELIMITERS = ",;\t|"
 FORMATS = ("csv", "xlsx", "json", "jsonl", "parquet")
 
@@ -71,6 +72,16 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
+def _is_utf8(raw: bytes) -> bool:
+    """Return whether the file's first megabytes are UTF-8 (the parser checks the rest)."""
+    head = raw[:UTF8_CHECK_BYTES]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return len(raw) > len(head) and exc.start >= len(head) - 3
+    return True
+
+
 def detect_encoding(raw: bytes) -> str:
     """Return the encoding: a BOM, else strict UTF-8, else GB18030 for Chinese, else a guess."""
     for bom, name in (
@@ -83,13 +94,13 @@ def detect_encoding(raw: bytes) -> str:
     utf16 = _utf16_without_bom(raw)
     if utf16:
         return utf16
-    for name in ("utf-8", "gb18030"):
-        try:
-            text = raw.decode(name)
-        except UnicodeDecodeError:
-            continue
-        if name == "utf-8" or _looks_chinese(text):
-            return name
+    if _is_utf8(raw):
+        return "utf-8"
+    try:
+        if _looks_chinese(raw.decode("gb18030")):
+            return "gb18030"
+    except UnicodeDecodeError:
+        pass
     best = charset_normalizer.from_bytes(raw[:200_000]).best()
     if best is None:
         raise InvalidInput("import.not_text")

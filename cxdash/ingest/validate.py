@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cxdash.ingest.values import infer_rating_max, parse_dates, parse_ratings
 
@@ -78,8 +80,9 @@ class ValidationReport:
 
 def _language(text: pd.Series) -> pd.Series:
     """Return 'zh' where most characters are multi-byte (CJK) and 'en' elsewhere."""
-    chars = text.str.len()
-    octets = text.str.encode("utf-8").str.len()
+    values = pa.array(text.fillna(""), type=pa.string())
+    chars = pc.utf8_length(values).to_numpy(zero_copy_only=False)
+    octets = pc.binary_length(values).to_numpy(zero_copy_only=False)
     return pd.Series(np.where(octets > chars * 1.8, "zh", "en"), index=text.index, dtype="str")
 
 

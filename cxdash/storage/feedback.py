@@ -103,10 +103,10 @@ def row_hashes(items: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
     try:
         con.register("hashed", items.reindex(columns=list(columns)))
         parts = ", ".join(f"coalesce(CAST(\"{c}\" AS VARCHAR), '')" for c in columns)
-        found = con.execute(f"SELECT md5(concat_ws(chr(31), {parts})) FROM hashed").df()
+        found = con.sql(f"SELECT md5(concat_ws(chr(31), {parts})) FROM hashed").to_arrow_table()
     finally:
         con.close()
-    return pd.Series(found.iloc[:, 0].to_numpy(), index=items.index, dtype="str")
+    return pd.Series(found.column(0).to_pandas().to_numpy(), index=items.index, dtype="str")
 
 
 def count_feedback(store: Store) -> int:

@@ -22,6 +22,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "overview", ":material/dashboard:"),
+    PageSpec("collect", "pages/import.py", "import", ":material/upload_file:"),
 )
 
 SECTION_ORDER = (
