@@ -190,12 +190,12 @@ def normalise_header(name: str) -> str:
     return _PUNCT.sub("", str(name)).lower()
 
 
-def _score(header: str, word: str) -> tuple[int, int]:
+def _score(header: str, word: str, order: int) -> tuple[int, int, int]:
     if header == word:
-        return (2, len(word))
+        return (2, len(word), -order)
     if len(word) >= 2 and word in header:
-        return (1, len(word))
-    return (0, 0)
+        return (1, len(word), -order)
+    return (0, 0, 0)
 
 
 def suggest_mapping(columns: Sequence[str]) -> dict[str, str]:
@@ -204,7 +204,8 @@ def suggest_mapping(columns: Sequence[str]) -> dict[str, str]:
     for field in FIELDS:
         for column in columns:
             header = normalise_header(column)
-            best = max((_score(header, w) for w in SYNONYMS[field]), default=(0, 0))
+            words = SYNONYMS[field]
+            best = max(_score(header, w, i) for i, w in enumerate(words))
             if best[0]:
                 candidates.append((best, -FIELDS.index(field), field, column))
     chosen: dict[str, str] = {}

@@ -22,7 +22,7 @@ PREPARED = "import_prepared"
 DONE = "import_done"
 ROUND = "import_round"
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "json", "jsonl", "ndjson", "parquet"]
-SCALES = (None, 5.0, 7.0, 10.0, 100.0)
+SCALES: tuple[float | None, ...] = (None, 5.0, 7.0, 10.0, 100.0)
 PREVIEW_ROWS = 20
 
 
@@ -118,11 +118,14 @@ def mapping_form(table: RawTable) -> ImportOptions:
         )
     left, right = st.columns(2)
     channel = left.text_input(t("import.ui.default_channel"), key="import_channel")
+    scale_labels: dict[float | None, str] = {
+        s: t("import.ui.scale_auto") if s is None else f"{s:g}" for s in SCALES
+    }
     scale = right.selectbox(
         t("import.ui.rating_scale"),
-        SCALES,
+        list(scale_labels),
         key="import_rating_max",
-        format_func={s: t("import.ui.scale_auto") if s is None else f"{s:g}" for s in SCALES}.get,
+        format_func=lambda s: scale_labels[s],
     )
     chosen = {f: c for f, c in mapping.items() if c}
     return ImportOptions(chosen, channel.strip() or None, scale, None)
@@ -177,11 +180,13 @@ def manual_values() -> dict[str, Any] | None:
             t("import.ui.rating_scale"), SCALES[1:], key="manual_rating_max"
         )
         values["category"] = left.text_input(t("import.field.category"), key="manual_category")
+        kind_labels: dict[str | None, str] = {None: "—"}
+        kind_labels.update({k: t(f"import.kind.{k}") for k in KINDS})
         values["kind"] = right.selectbox(
             t("import.field.kind"),
-            (None, *KINDS),
+            list(kind_labels),
             key="manual_kind",
-            format_func={None: "—", **{k: t(f"import.kind.{k}") for k in KINDS}}.__getitem__,
+            format_func=lambda k: kind_labels[k],
         )
         if not st.form_submit_button(t("import.ui.manual_add"), key="manual_submit"):
             return None
