@@ -16,6 +16,7 @@ from bench._data import ROOT, dataset, scratch
 
 ROWS = 1_000_000
 SEED_ROWS = 250_000
+ROUNDS = 2
 ZH_HEADERS = {
     "source_id": "工单编号",
     "received_at": "受理时间",
@@ -108,9 +109,14 @@ def _run(kind: str, csv_path: Path) -> dict[str, float]:
     return result
 
 
+def _best(kind: str, path: Path) -> dict[str, float]:
+    """Return the fastest of ROUNDS runs (the machine is shared; the minimum is the least noisy)."""
+    runs = [_run(kind, path) for _ in range(ROUNDS)]
+    return min(runs, key=lambda r: r["seconds"])
+
+
 def _file_rows(lang: str, path: Path) -> list[str]:
-    runs = {kind: _run(kind, path) for kind in ("duckdb", "cxdash", "pandas")}
-    base, ours, naive = runs["duckdb"], runs["cxdash"], runs["pandas"]
+    base, ours, naive = (_best(kind, path) for kind in ("duckdb", "cxdash", "pandas"))
     size = path.stat().st_size / 2**20
     return [
         f"| {lang} | {size:,.0f} MB | {ours['rows']:,.0f} | {base['seconds']:.1f} s"
@@ -146,9 +152,8 @@ def run() -> str:
         "and ratings, validate every row incl. duplicate checks, write one batch in one",
         f"transaction) of {ROWS:,} generated rows, each in a fresh process and a fresh workspace",
         "file. Baselines in the same run: DuckDB's own `read_csv` into a table of the same file",
-        "(the limit; target",
-        "≤ 2.0×) and naive `pandas.read_csv` + insert. Peak memory is the process's ru_maxrss",
-        "(target ≤ 2 GB).",
+        "(the limit; target ≤ 2.0×) and naive `pandas.read_csv` + insert; the best of",
+        f"{ROUNDS} runs each. Peak memory is the process's ru_maxrss (target ≤ 2 GB).",
         "",
         "| file | size | rows imported | DuckDB read_csv | cxdash import | ratio | pandas + insert"
         " | cxdash / pandas | cxdash peak RSS | DuckDB peak RSS |",

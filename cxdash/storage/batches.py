@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from cxdash.errors import NotFound
 from cxdash.storage.db import Store
@@ -35,7 +36,7 @@ def known_row_hashes(store: Store, hashes: pd.Series) -> set[str]:
     """Return those of the given row hashes that the workspace already holds."""
     if hashes.empty or not store.scalar("SELECT count(*) FROM feedback LIMIT 1"):
         return set()
-    probe = pd.DataFrame({"row_hash": hashes.drop_duplicates().to_numpy()})
+    probe = pa.table({"row_hash": pa.array(hashes.drop_duplicates(), type=pa.string())})
     cur = store.cursor()
     try:
         cur.register("probe_hashes", probe)

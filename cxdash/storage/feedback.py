@@ -8,6 +8,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from cxdash.storage.db import Store
 
@@ -89,7 +90,8 @@ def insert_batch(
     expression, keys = _extra_json(extra)
     with store.transaction() as tx:
         batch_id = _insert_meta(tx, batch)
-        tx.register("incoming_items", _staged(items, extra, batch_id))
+        staged = pa.Table.from_pandas(_staged(items, extra, batch_id), preserve_index=False)
+        tx.register("incoming_items", staged)
         fields = ", ".join(("batch_id", *FEEDBACK_FIELDS))
         chosen = ", ".join(("batch_id", *FEEDBACK_FIELDS[:-2], expression, "row_hash"))
         tx.execute(f"INSERT INTO feedback ({fields}) SELECT {chosen} FROM incoming_items", keys)
@@ -101,7 +103,8 @@ def row_hashes(items: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
     """Return the MD5 hex digest of each row's columns (a row's identity for duplicate checks)."""
     con = duckdb.connect()
     try:
-        con.register("hashed", items.reindex(columns=list(columns)))
+        chosen = items.reindex(columns=list(columns))
+        con.register("hashed", pa.Table.from_pandas(chosen, preserve_index=False))
         parts = ", ".join(f"coalesce(CAST(\"{c}\" AS VARCHAR), '')" for c in columns)
         found = con.sql(f"SELECT md5(concat_ws(chr(31), {parts})) FROM hashed").to_arrow_table()
     finally:
