@@ -100,3 +100,22 @@ def test_unreadable_files_are_refused_with_a_reason(raw, name, key):
 
 def test_duplicate_and_blank_headers_are_made_unique():
     assert unique_headers(["a", "a", None, ""]) == ["a", "a_2", "column_3", "column_4"]
+
+
+def test_quoted_line_breaks_stay_inside_their_cell():
+    raw = b'id,text\n1,"first line\nsecond line"\n2,plain\n'
+    table = read_table(raw, "a.csv")
+    assert table.frame["text"].tolist() == ["first line\nsecond line", "plain"]
+
+
+def test_csv_title_line_above_the_header_is_skipped():
+    raw = "投诉导出 2024年1月\n内容,时间,渠道\n慢,2024/1/5,热线\n".encode()
+    table = read_table(raw, "a.csv")
+    assert list(table.frame.columns) == ["内容", "时间", "渠道"]
+    assert table.first_row == 3
+
+
+def test_cells_are_stripped_and_blank_cells_missing():
+    table = read_table(b"text,channel\n  padded  ,   \n", "a.csv")
+    assert table.frame.loc[0, "text"] == "padded"
+    assert table.frame["channel"].isna().all()
