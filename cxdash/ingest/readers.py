@@ -8,12 +8,15 @@ import json
 import zipfile
 from dataclasses import dataclass
 
-import charset_normalizer
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
+from cxdash import config
 from cxdash.errors import InvalidInput
+from cxdash.ingest.encoding import decode_text, utf8_bytes
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_FILE_BYTES = config.MAX_UPLOAD_MB * 1024 * 1024
 MAX_XLSX_UNPACKED_BYTES = 1024 * 1024 * 1024
 HEADER_SCAN_ROWS = 10
 DELIMITERS = ",;\t|"
@@ -30,6 +33,11 @@ class RawTable:
     delimiter: str | None = None
     header_row: int = 0
 
+    @property
+    def first_row(self) -> int:
+        """Return the file row number (1 = first line) of the first data row."""
+        return self.header_row + 2 if self.file_format in ("csv", "xlsx") else 1
+
 
 def detect_format(raw: bytes, filename: str) -> str:
     """Return the file format from its leading bytes, then its name."""
@@ -45,61 +53,6 @@ def detect_format(raw: bytes, filename: str) -> str:
     if name.endswith((".xlsx", ".xlsm")):
         raise InvalidInput("import.bad_xlsx", name=filename)
     return "csv"
-
-
-def _looks_chinese(text: str) -> bool:
-    wide = [ch for ch in text if ord(ch) > 127]
-    cjk = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f")
-    return bool(wide) and cjk / len(wide) >= 0.6
-
-
-def _utf16_without_bom(raw: bytes) -> str | None:
-    sample = raw[:4000]
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
-    return None
-
-
-def detect_encoding(raw: bytes) -> str:
-    """Return the encoding: a BOM, else strict UTF-8, else GB18030 for Chinese, else a guess."""
-    for bom, name in (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if raw.startswith(bom):
-            return name
-    utf16 = _utf16_without_bom(raw)
-    if utf16:
-        return utf16
-    for name in ("utf-8", "gb18030"):
-        try:
-            text = raw.decode(name)
-        except UnicodeDecodeError:
-            continue
-        if name == "utf-8" or _looks_chinese(text):
-            return name
-    best = charset_normalizer.from_bytes(raw[:200_000]).best()
-    if best is None:
-        raise InvalidInput("import.not_text")
-    return str(best.encoding)
-
-
-def decode_text(raw: bytes) -> tuple[str, str]:
-    """Return the file's text and the encoding it was read with; refuse binary content."""
-    encoding = detect_encoding(raw)
-    try:
-        text = raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise InvalidInput("import.not_text") from exc
-    sample = text[:20_000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n")
-    if "\x00" in sample or controls > 0.01 * max(len(sample), 1):
-        raise InvalidInput("import.not_text")
-    return text.lstrip("\ufeff"), encoding
 
 
 def sniff_delimiter(text: str) -> str:
@@ -125,30 +78,68 @@ def unique_headers(names: list[object]) -> list[str]:
 
 
 def as_strings(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the frame with every cell a stripped string, or None where empty."""
-    out = pd.DataFrame(index=frame.index)
+    """Return the frame with every cell a stripped string (str dtype), or missing where empty."""
+    out = {}
     for col in frame.columns:
-        values = frame[col].astype("object").where(frame[col].notna(), None)
-        cleaned = [None if v is None else str(v).strip() or None for v in values]
-        out[col] = pd.Series(cleaned, index=frame.index, dtype="object")
-    return out.reset_index(drop=True)
+        values = frame[col]
+        if values.dtype != "str":
+            values = values.where(values.notna(), None).map(_cell_text, na_action="ignore")
+        stripped = values.astype("str").str.strip()
+        out[col] = stripped.where(stripped.ne(""))
+    return pd.DataFrame(out, columns=frame.columns).reset_index(drop=True)
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _field_count(data: bytes, delimiter: str) -> int:
+    lines = data[:200_000].decode("utf-8", errors="ignore").splitlines()[:50]
+    return max((len(row) for row in csv.reader(lines, delimiter=delimiter)), default=1)
+
+
+def _arrow_csv(data: bytes, delimiter: str, names: list[str], multiline: bool) -> pd.DataFrame:
+    table = pacsv.read_csv(
+        io.BytesIO(data),
+        read_options=pacsv.ReadOptions(column_names=names, block_size=8 << 20),
+        parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=multiline),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+        ),
+    )
+    return table.to_pandas()
+
+
+def _parse_csv(data: bytes, delimiter: str) -> pd.DataFrame:
+    """Return the CSV cells as strings: pyarrow's parallel parser, pandas for ragged rows."""
+    names = [f"c{i}" for i in range(_field_count(data, delimiter))]
+    # The parallel parser cannot split blocks inside quoted line breaks; it then fails loudly.
+    for multiline in (False, True):
+        try:
+            return _arrow_csv(data, delimiter, names, multiline)
+        except (pa.ArrowInvalid, ValueError):
+            continue
+    return pd.read_csv(
+        io.BytesIO(data),
+        sep=delimiter,
+        dtype=str,
+        keep_default_na=False,
+        header=None,
+        names=range(len(names)),
+        skip_blank_lines=True,
+        on_bad_lines="error",
+    )
 
 
 def _read_csv(raw: bytes) -> RawTable:
-    text, encoding = decode_text(raw)
-    if not text.strip():
+    data, encoding = utf8_bytes(raw)
+    if not data or data.isspace():
         raise InvalidInput("import.empty")
-    delimiter = sniff_delimiter(text)
+    delimiter = sniff_delimiter(data[:200_000].decode("utf-8", errors="ignore"))
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            header=None,
-            skip_blank_lines=True,
-            on_bad_lines="error",
-        )
+        frame = _parse_csv(data, delimiter)
     except (pd.errors.ParserError, ValueError) as exc:
         raise InvalidInput("import.bad_csv", detail=str(exc)[:200]) from exc
     return _with_header(frame, "csv", encoding=encoding, delimiter=delimiter)
@@ -242,11 +233,17 @@ def _read_parquet(raw: bytes) -> RawTable:
     return RawTable(as_strings(frame), "parquet")
 
 
-def read_table(raw: bytes, filename: str, *, sheet: str | int | None = None) -> RawTable:
+def read_table(
+    raw: bytes,
+    filename: str,
+    *,
+    sheet: str | int | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> RawTable:
     """Return the uploaded file as a table of strings; raise InvalidInput with the reason if not."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise InvalidInput("import.too_large", limit_mb=MAX_FILE_BYTES // 2**20)
-    if not raw.strip():
+    if len(raw) > max_bytes:
+        raise InvalidInput("import.too_large", limit_mb=max_bytes // 2**20)
+    if not raw or raw.isspace():
         raise InvalidInput("import.empty")
     fmt = detect_format(raw, filename)
     if fmt == "xlsx":

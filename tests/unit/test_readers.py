@@ -66,9 +66,10 @@ def test_xlsx_merged_group_header_uses_the_real_header_below():
     assert table.frame.shape == (1, 3)
 
 
-def test_empty_cells_become_none_and_values_strings():
-    table = read_table(b"text,rating\nslow,\nfast,5\n", "a.csv")
-    assert table.frame["rating"].tolist() == [None, "5"]
+def test_empty_cells_become_missing_and_values_strings():
+    table = read_table(b"text,rating\nslow,\nfast,  5 \n", "a.csv")
+    assert table.frame["rating"].isna().tolist() == [True, False]
+    assert table.frame["rating"].iloc[1] == "5"
 
 
 def test_json_array_and_jsonl():
@@ -99,3 +100,22 @@ def test_unreadable_files_are_refused_with_a_reason(raw, name, key):
 
 def test_duplicate_and_blank_headers_are_made_unique():
     assert unique_headers(["a", "a", None, ""]) == ["a", "a_2", "column_3", "column_4"]
+
+
+def test_quoted_line_breaks_stay_inside_their_cell():
+    raw = b'id,text\n1,"first line\nsecond line"\n2,plain\n'
+    table = read_table(raw, "a.csv")
+    assert table.frame["text"].tolist() == ["first line\nsecond line", "plain"]
+
+
+def test_csv_title_line_above_the_header_is_skipped():
+    raw = "投诉导出 2024年1月\n内容,时间,渠道\n慢,2024/1/5,热线\n".encode()
+    table = read_table(raw, "a.csv")
+    assert list(table.frame.columns) == ["内容", "时间", "渠道"]
+    assert table.first_row == 3
+
+
+def test_cells_are_stripped_and_blank_cells_missing():
+    table = read_table(b"text,channel\n  padded  ,   \n", "a.csv")
+    assert table.frame.loc[0, "text"] == "padded"
+    assert table.frame["channel"].isna().all()

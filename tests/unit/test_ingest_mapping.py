@@ -1,0 +1,102 @@
+"""Column mapping: suggestions from Chinese and English headers, checks, and extra columns."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from cxdash.errors import InvalidInput
+from cxdash.ingest.mapping import apply_mapping, check_mapping, parse_map_options, suggest_mapping
+
+CFPB_HEADERS = [
+    "Date received", "Product", "Sub-product", "Issue", "Sub-issue",
+    "Consumer complaint narrative", "Company public response", "Company", "State", "ZIP code",
+    "Tags", "Consumer consent provided?", "Submitted via", "Date sent to company",
+    "Company response to consumer", "Timely response?", "Consumer disputed?", "Complaint ID",
+]  # fmt: skip
+TIPDM_HEADERS = ["留言编号", "留言用户", "留言主题", "留言时间", "留言详情", "反对数", "点赞数"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (
+            ["投诉内容", "时间", "渠道", "用户", "评分"],
+            {"text": "投诉内容", "received_at": "时间", "channel": "渠道",
+             "customer_id": "用户", "rating": "评分"},
+        ),
+        (
+            ["Comment", "Date", "Channel", "Customer", "Rating", "Segment"],
+            {"text": "Comment", "received_at": "Date", "channel": "Channel",
+             "customer_id": "Customer", "rating": "Rating", "segment": "Segment"},
+        ),
+        (
+            ["内容", "日期", "客户类型", "地区", "产品", "工单号"],
+            {"text": "内容", "received_at": "日期", "segment": "客户类型", "region": "地区",
+             "product": "产品", "source_id": "工单号"},
+        ),
+        (["customer_id", "text", "received_at"],
+         {"text": "text", "received_at": "received_at", "customer_id": "customer_id"}),
+    ],
+)  # fmt: skip
+def test_suggestions_recognise_chinese_and_english_headers(headers, expected):
+    assert suggest_mapping(headers) == expected
+
+
+def test_suggestions_for_a_cfpb_export():
+    assert suggest_mapping(CFPB_HEADERS) == {
+        "text": "Consumer complaint narrative",
+        "received_at": "Date received",
+        "channel": "Submitted via",
+        "product": "Product",
+        "region": "State",
+        "source_id": "Complaint ID",
+        "category": "Issue",
+    }
+
+
+def test_suggestions_for_citizen_messages_pick_the_detail_not_the_subject():
+    assert suggest_mapping(TIPDM_HEADERS) == {
+        "text": "留言详情",
+        "received_at": "留言时间",
+        "customer_id": "留言用户",
+        "source_id": "留言编号",
+    }
+
+
+def test_each_column_feeds_one_field_only():
+    mapping = suggest_mapping(["内容", "评价"])
+    assert list(mapping.values()).count("内容") == 1
+    assert len(set(mapping.values())) == len(mapping)
+
+
+@pytest.mark.parametrize(
+    ("mapping", "key"),
+    [
+        ({"received_at": "a"}, "import.text_unmapped"),
+        ({"text": "missing"}, "import.unknown_column"),
+        ({"text": "a", "mood": "b"}, "import.unknown_field"),
+        ({"text": "a", "channel": "a"}, "import.column_twice"),
+    ],
+)
+def test_unusable_mappings_are_refused(mapping, key):
+    with pytest.raises(InvalidInput) as caught:
+        check_mapping(mapping, ["a", "b"])
+    assert caught.value.key == key
+
+
+def test_unmapped_columns_are_returned_as_extra():
+    frame = pd.DataFrame({"内容": ["x"], "点赞数": ["3"], "主题": ["t"]})
+    fields, extra = apply_mapping(frame, {"text": "内容"})
+    assert fields.loc[0, "text"] == "x"
+    assert fields["channel"].isna().all()
+    assert extra == ["点赞数", "主题"]
+
+
+def test_map_options_from_the_command_line():
+    assert parse_map_options(["text=留言详情", " channel = Via "]) == {
+        "text": "留言详情",
+        "channel": "Via",
+    }
+    with pytest.raises(InvalidInput):
+        parse_map_options(["text"])
