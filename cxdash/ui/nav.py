@@ -22,6 +22,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "overview", ":material/dashboard:"),
+    PageSpec("collect", "pages/feedback.py", "feedback", ":material/manage_search:"),
 )
 
 SECTION_ORDER = (
