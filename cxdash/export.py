@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pandas as pd
 import pyarrow as pa
@@ -104,6 +104,17 @@ def write_xlsx(chunks: Iterable[pd.DataFrame], out: BinaryIO | str | Path) -> in
     """Write the chunks to one XLSX sheet in openpyxl's streaming mode; return the row count."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("feedback")
+    try:
+        rows = _append_chunks(sheet, chunks)
+    except BaseException:
+        sheet.close()  # ends openpyxl's half-written sheet stream before the error goes on
+        raise
+    book.save(out)
+    return rows
+
+
+def _append_chunks(sheet: Any, chunks: Iterable[pd.DataFrame]) -> int:
+    """Append a header and every chunk's neutralised rows to a write-only sheet; return rows."""
     rows, first = 0, True
     for chunk in chunks:
         rows += len(chunk)
@@ -114,7 +125,6 @@ def write_xlsx(chunks: Iterable[pd.DataFrame], out: BinaryIO | str | Path) -> in
             first = False
         for record in _xlsx_rows(neutralise_frame(chunk)):
             sheet.append(record)
-    book.save(out)
     return rows
 
 
