@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -97,6 +98,14 @@ def filter_summary(flt: FeedbackFilter) -> dict[str, str]:
         if value:
             out[f.name] = ", ".join(value) if isinstance(value, tuple) else str(value)
     return out
+
+
+def search_condition(text: str) -> tuple[str, str]:
+    """Return ("contains", text) for caseless text, else ("regex", a literal any-case pattern)."""
+    needle = text.strip()
+    if needle.lower() == needle.upper():
+        return "contains", needle
+    return "regex", "(?i)" + re.escape(needle)
 
 
 def check_choice(value: str, allowed: Sequence[str], what: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -16,6 +16,7 @@ from cxdash.explore import (
     TABLE_COLUMNS,
     FeedbackFilter,
     check_choice,
+    search_condition,
 )
 from cxdash.storage.db import Store, storage_error
 
@@ -37,17 +38,23 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "source_id",
     "batch_id",
 )
-# Items of an undone batch never show, whether undo deletes them or only marks the batch.
-_LIVE_BATCHES = (
-    "(batch_id IS NULL OR batch_id NOT IN"
-    " (SELECT id FROM import_batches WHERE undone_at IS NOT NULL))"
-)
 
 
-def where_clause(flt: FeedbackFilter) -> tuple[str, list[Any]]:
+def undone_batches(store: Store) -> tuple[int, ...]:
+    """Return the ids of undone import batches, whose items never show."""
+    return tuple(
+        int(r[0])
+        for r in store.rows("SELECT id FROM import_batches WHERE undone_at IS NOT NULL ORDER BY id")
+    )
+
+
+def where_clause(flt: FeedbackFilter, undone: Sequence[int] = ()) -> tuple[str, list[Any]]:
     """Return the WHERE clause of a filter and its bound parameters (values never inlined)."""
-    parts: list[str] = [_LIVE_BATCHES]
+    parts: list[str] = ["TRUE"]
     params: list[Any] = []
+    if undone:
+        parts.append(f"coalesce(batch_id NOT IN ({', '.join('?' for _ in undone)}), TRUE)")
+        params.extend(undone)
     if flt.start:
         parts.append("received_at >= ?")
         params.append(flt.start)
@@ -59,14 +66,20 @@ def where_clause(flt: FeedbackFilter) -> tuple[str, list[Any]]:
         parts.append(f"{dim} IN ({', '.join('?' for _ in values)})")
         params.extend(values)
     if flt.text.strip():
-        parts.append("strpos(lower(text), lower(?)) > 0")
-        params.append(flt.text.strip())
+        how, needle = search_condition(flt.text)
+        parts.append("regexp_matches(text, ?)" if how == "regex" else "contains(text, ?)")
+        params.append(needle)
     return "WHERE " + " AND ".join(parts), params
+
+
+def _where(store: Store, flt: FeedbackFilter) -> tuple[str, list[Any]]:
+    """Return the WHERE clause and parameters of a filter over the workspace's live items."""
+    return where_clause(flt, undone_batches(store))
 
 
 def count_items(store: Store, flt: FeedbackFilter) -> int:
     """Return how many items match the filter."""
-    where, params = where_clause(flt)
+    where, params = _where(store, flt)
     return int(store.scalar(f"SELECT count(*) FROM feedback {where}", params))
 
 
@@ -75,11 +88,13 @@ def fetch_page(
 ) -> pd.DataFrame:
     """Return one page of matching items in the table's columns, sorted on a whitelisted column."""
     check_choice(sort, SORT_COLUMNS, "sort")
-    where, params = where_clause(flt)
+    where, params = _where(store, flt)
     order = "DESC" if descending else "ASC"
+    ordering = f"ORDER BY {sort} {order} NULLS LAST, id {order}"
+    # Sort and cut on narrow columns first, then read the wide ones for the page's rows only.
     sql = (
-        f"SELECT {', '.join(TABLE_COLUMNS)} FROM feedback {where}"
-        f" ORDER BY {sort} {order} NULLS LAST, id {order} LIMIT ? OFFSET ?"
+        f"SELECT {', '.join(TABLE_COLUMNS)} FROM feedback WHERE id IN"
+        f" (SELECT id FROM feedback {where} {ordering} LIMIT ? OFFSET ?) {ordering}"
     )
     return store.df(sql, [*params, int(limit), int(offset)])
 
@@ -88,7 +103,7 @@ def volume_by_period(store: Store, flt: FeedbackFilter, period: str, by: str) ->
     """Return item counts per period start (date_trunc) and value of one dimension."""
     check_choice(period, PERIODS, "period")
     check_choice(by, DIMENSIONS, "dimension")
-    where, params = where_clause(flt)
+    where, params = _where(store, flt)
     sql = (
         f"SELECT date_trunc('{period}', received_at) AS period, coalesce({by}, '') AS key,"
         f" count(*) AS items FROM feedback {where} AND received_at IS NOT NULL"
@@ -100,7 +115,7 @@ def volume_by_period(store: Store, flt: FeedbackFilter, period: str, by: str) ->
 def top_values(store: Store, flt: FeedbackFilter, by: str, limit: int = 12) -> pd.DataFrame:
     """Return the most frequent values of one dimension among matching items, with counts."""
     check_choice(by, DIMENSIONS, "dimension")
-    where, params = where_clause(flt)
+    where, params = _where(store, flt)
     sql = (
         f"SELECT coalesce({by}, '') AS key, count(*) AS items FROM feedback {where}"
         " GROUP BY ALL ORDER BY items DESC, key LIMIT ?"
@@ -110,7 +125,7 @@ def top_values(store: Store, flt: FeedbackFilter, by: str, limit: int = 12) -> p
 
 def rating_counts(store: Store, flt: FeedbackFilter) -> pd.DataFrame:
     """Return how many matching items carry each (rounded) rating."""
-    where, params = where_clause(flt)
+    where, params = _where(store, flt)
     sql = (
         "SELECT round(rating)::INTEGER AS rating, count(*) AS items FROM feedback"
         f" {where} AND rating IS NOT NULL GROUP BY ALL ORDER BY rating"
@@ -161,7 +176,7 @@ def iter_export(
     store: Store, flt: FeedbackFilter, chunk_rows: int = 50_000
 ) -> Iterator[pd.DataFrame]:
     """Yield the matching items in export columns, oldest first, as DataFrames of chunk_rows."""
-    where, params = where_clause(flt)
+    where, params = _where(store, flt)
     sql = f"SELECT {', '.join(EXPORT_COLUMNS)} FROM feedback {where} ORDER BY received_at, id"
     cur = store.cursor()
     try:

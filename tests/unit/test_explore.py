@@ -18,6 +18,7 @@ from cxdash.explore import (
     make_filter,
     page_count,
     page_offset,
+    search_condition,
     shares,
 )
 
@@ -143,3 +144,17 @@ def test_labelled_rows_translates_dimension_keys_and_leaves_text_alone():
     assert pd.isna(shown["channel"].tolist()[1])
     assert shown["text"].tolist() == ["hotline is slow", "<b>x</b>"]
     assert rows["channel"].tolist()[0] == "hotline"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("账单", ("contains", "账单")),
+        (" 5.0 ", ("contains", "5.0")),
+        ("Bill", ("regex", "(?i)Bill")),
+        ("5.0 update", ("regex", r"(?i)5\.0\ update")),
+        ("'; DROP", ("regex", r"(?i)';\ DROP")),
+    ],
+)
+def test_search_condition_matches_literally_and_ignores_case_only_when_needed(text, expected):
+    assert search_condition(text) == expected
