@@ -89,12 +89,21 @@ if int(st.session_state.get("page", 1)) > pages:
 page = st.pagination(pages, key="page")
 offset = page_offset(page, size, count)
 rows = cache.page_rows(token, flt, offset, size, sort, descending)
-st.dataframe(
-    labelled_rows(rows, label),
+shown = labelled_rows(rows, label)
+picked = st.dataframe(
+    shown,
     hide_index=True,
     column_config=column_names,
+    on_select="rerun",
+    selection_mode="single-row",
     key="items_table",
 )
+for position in picked.selection.rows[:1]:
+    # The full text of the chosen item, as plain text (never markdown or HTML).
+    with st.container(border=True, key="item_detail"):
+        item = shown.iloc[position]
+        st.caption(f"#{item['id']} · {item['received_at']:%Y-%m-%d %H:%M} · {item['channel']}")
+        st.text(str(item["text"]))
 st.caption(
     t(
         "explore.page_caption",

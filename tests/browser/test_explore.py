@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import expect
 
 from cxdash.storage import open_store
 from cxdash.storage.feedback import insert_batch
@@ -98,6 +99,14 @@ def test_html_in_feedback_is_shown_as_inert_text(page, hostile_server):
     assert main.locator("img[src=x]").count() == 0
     assert main.locator("script", has_text="alert").count() == 0
     grid = page.locator('[data-testid="stDataFrame"]')
-    assert grid.get_by_text(SCRIPT, exact=True).count() == 1
-    assert grid.get_by_text(IMAGE, exact=True).count() == 1
+    expect(grid.get_by_text(SCRIPT, exact=True)).to_have_count(1)
+    expect(grid.get_by_text(IMAGE, exact=True)).to_have_count(1)
+    # Choosing a row shows its full text below the table, still as plain text.
+    grid.scroll_into_view_if_needed()
+    box = grid.locator("canvas").first.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+    detail = page.locator(".st-key-item_detail [data-testid='stText']")
+    detail.wait_for()
+    assert detail.inner_text() in {SCRIPT, IMAGE}
+    assert main.locator("img[src=x]").count() == 0
     assert dialogs == []
