@@ -1,1 +1,2 @@
 """Plotly figures for the pages; they take display labels as arguments and never call Streamlit."""
+"""Plotly figures for the pages: they take display labels as arguments and never call Streamlit."""

@@ -37,6 +37,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("settings", "pages/users.py", "users", ":material/group:", needs=Role.ADMIN),
     PageSpec("settings", "pages/audit.py", "audit", ":material/history:", needs=Role.ADMIN),
     PageSpec("collect", "pages/import.py", "import", ":material/upload_file:"),
+    PageSpec("collect", "pages/feedback.py", "feedback", ":material/manage_search:"),
 )
 
 SECTION_ORDER = (
