@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sklearn.linear_model import SGDClassifier
+import scipy.sparse as sp
 
 from cxdash.kinds import KINDS, cue_kinds
 from cxdash.sentiment import model_from_ratings, score_items
@@ -33,16 +33,12 @@ from cxdash.storage.labels import (
 from cxdash.storage.taxonomy import current_version, load_taxonomy
 from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.taxonomy import leaves
-from cxdash.text import Features, fit_features, normalise
+from cxdash.text import Features, Model, fit_transform, normalise, train_on_rows
 from cxdash.touchpoints import assign_touchpoints
 
 MIN_LABELS = 2
-SELF_TRAIN_ROUNDS = 2
-SELF_TRAIN_SHARE = 0.4
 RULE_CONFIDENCE = 0.55
-CHUNK = 20_000
 UNLABELLED_SAMPLE = 5_000
-ALPHA = 2e-5
 
 
 @dataclass(frozen=True)
@@ -83,72 +79,6 @@ def apply_rules(texts: Sequence[str], rules: Sequence[Rule]) -> pd.DataFrame:
         best.append(rules[top].key if found else None)
         conf.append(min(0.9, RULE_CONFIDENCE + 0.1 * (hits[top] - 1)) if found else 0.0)
     return pd.DataFrame({"category": best, "confidence": conf})
-
-
-@dataclass(frozen=True)
-class Model:
-    """A fitted text classifier: its features, estimator and class keys."""
-
-    features: Features
-    estimator: SGDClassifier
-    classes: tuple[str, ...]
-
-    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """Return the class probabilities of the texts (rows × classes), in chunks."""
-        parts = [
-            self.estimator.predict_proba(self.features.transform(texts[i : i + CHUNK]))
-            for i in range(0, len(texts), CHUNK)
-        ]
-        return np.vstack(parts) if parts else np.zeros((0, len(self.classes)))
-
-    def predict(self, texts: Sequence[str]) -> pd.DataFrame:
-        """Return per text the most probable class, its probability and the top-two margin."""
-        probs = self.probabilities(texts)
-        order = np.sort(probs, axis=1)
-        margin = order[:, -1] - order[:, -2] if probs.shape[1] > 1 else order[:, -1]
-        best = np.asarray(self.classes)[probs.argmax(axis=1)] if len(probs) else []
-        return pd.DataFrame({"category": best, "confidence": order[:, -1], "margin": margin})
-
-
-def _fit(
-    features: Features, texts: Sequence[str], labels: Sequence[str], seed: int
-) -> SGDClassifier:
-    estimator = SGDClassifier(
-        loss="log_loss", alpha=ALPHA, max_iter=30, tol=None, random_state=seed
-    )
-    return estimator.fit(features.transform(texts), np.asarray(labels))
-
-
-def _confident(model: Model, pool: Sequence[str], per_class: int) -> tuple[list[str], list[str]]:
-    """Return the pool texts the model is surest of, at most per_class for each class."""
-    guessed = model.predict(pool).assign(text=list(pool))
-    guessed = guessed.sort_values(["confidence", "text"], ascending=[False, True], kind="stable")
-    chosen = guessed.groupby("category", sort=True).head(per_class)
-    return chosen["text"].tolist(), chosen["category"].tolist()
-
-
-def train_model(
-    texts: Sequence[str],
-    labels: Sequence[str],
-    unlabelled: Sequence[str] = (),
-    concepts: Sequence[tuple[str, Sequence[str]]] = (),
-    seed: int = 0,
-) -> Model | None:
-    """Return a classifier trained on the labels (self-trained on unlabelled texts), or None."""
-    counts = pd.Series(list(labels)).value_counts()
-    if len(counts) < MIN_LABELS:
-        return None
-    features = fit_features([*texts, *unlabelled], concepts)
-    classes = tuple(sorted(counts.index))
-    model = Model(features, _fit(features, texts, labels, seed), classes)
-    per_class = int(len(unlabelled) * SELF_TRAIN_SHARE / max(len(classes), 1) / SELF_TRAIN_ROUNDS)
-    for round_no in range(1, SELF_TRAIN_ROUNDS + 1):
-        if per_class < 1:
-            break
-        extra_texts, extra_labels = _confident(model, unlabelled, per_class * round_no)
-        estimator = _fit(features, [*texts, *extra_texts], [*labels, *extra_labels], seed)
-        model = Model(features, estimator, classes)
-    return model
 
 
 def combine(rule: pd.DataFrame, model: pd.DataFrame | None) -> pd.DataFrame:
@@ -206,85 +136,113 @@ def _import_person_labels(
 
 
 def _train_on_people(
-    store: Store, items: pd.DataFrame, facet: str, keys: set[str], concepts: list, seed: int
+    store: Store, facet: str, keys: set[str], found: _Rows, unlabelled: int
 ) -> tuple[Model | None, int]:
     """Return a model trained on a facet's person labels (self-trained), and how many it used."""
     people = person_labels(store, facet)
     people = people[people["label"].isin(keys)]
-    pool = items.loc[~items["feedback_id"].isin(people["feedback_id"]), "text"]
-    pool = (
-        pool.sample(min(len(pool), UNLABELLED_SAMPLE), random_state=seed)
-        if facet == "category"
-        else pool.iloc[:0]
+    at = found.position(people["feedback_id"])
+    free = np.setdiff1d(np.arange(found.rows.shape[0]), at)
+    pool = np.sort(np.random.default_rng(0).permutation(free)[:unlabelled])
+    model = train_on_rows(
+        found.features,
+        found.rows[at],
+        people["label"].tolist(),
+        found.rows[pool] if len(pool) else None,
     )
-    texts = people["text"].astype(str).tolist()
-    model = train_model(texts, people["label"].tolist(), pool.astype(str).tolist(), concepts, seed)
     return model, len(people)
 
 
-def _kinds(
-    items: pd.DataFrame, texts: list[str], scores: np.ndarray, model: Model | None
-) -> pd.DataFrame:
-    cues = cue_kinds(texts, scores.tolist()).set_axis(items.index)
-    cues["origin"] = "rule"
-    if model is None:
+@dataclass(frozen=True)
+class _Rows:
+    """The feature rows of every item, with a map from feedback id to row."""
+
+    features: Features
+    rows: sp.csr_matrix
+    ids: pd.Series
+
+    def position(self, feedback_ids: pd.Series) -> np.ndarray:
+        """Return the row numbers of the given feedback ids."""
+        lookup = pd.Series(np.arange(len(self.ids)), index=self.ids.to_numpy())
+        return lookup.reindex(feedback_ids.to_numpy()).dropna().astype(int).to_numpy()
+
+
+def _kinds(texts: list[str], scores: np.ndarray, learned: pd.DataFrame | None) -> pd.DataFrame:
+    cues = cue_kinds(texts, scores.tolist()).assign(origin="rule")
+    if learned is None:
         return cues
-    learned = model.predict(texts).set_axis(items.index)
-    better = learned["confidence"] > cues["confidence"]
-    cues.loc[better, ["kind", "confidence"]] = learned.loc[
-        better, ["category", "confidence"]
-    ].to_numpy()
+    better = learned["confidence"].to_numpy() > cues["confidence"].to_numpy()
+    cues.loc[better, "kind"] = learned.loc[better, "category"].to_numpy()
+    cues.loc[better, "confidence"] = learned.loc[better, "confidence"].to_numpy()
     cues.loc[better, "origin"] = "model"
     return cues
 
 
-def run_classification(store: Store, batch_id: int | None = None, seed: int = 0) -> ClassifyRun:
+def label_items(
+    store: Store, tax: pd.DataFrame, target: pd.DataFrame, found: _Rows, unlabelled: int
+) -> pd.DataFrame:
+    """Return every machine label (category, kind, sentiment, touchpoint) of the target items."""
+    keys = set(leaves(tax)) or set(tax["key"])
+    model, _ = _train_on_people(store, "category", keys, found, unlabelled)
+    kind_model, _ = _train_on_people(store, "kind", set(KINDS), found, 0)
+    rows = found.rows[found.position(target["feedback_id"])]
+    texts = target["text"].astype(str).tolist()
+    rules = apply_rules(texts, compile_rules(tax))
+    chosen = combine(rules, model.predict_rows(rows) if model else None).set_axis(target.index)
+    mood = model_from_ratings(target, found.features, rows)
+    sentiment = score_items(target, mood, rows).set_axis(target.index)
+    kinds = _kinds(
+        texts, sentiment["score"].to_numpy(), kind_model.predict_rows(rows) if kind_model else None
+    )
+    points = assign_touchpoints(
+        target.assign(category=chosen["category"]),
+        _touchpoint_map(tax),
+        set(list_touchpoints(store)["key"]),
+    )
+    return pd.DataFrame(
+        {
+            "feedback_id": target["feedback_id"].to_numpy(),
+            "category": chosen["category"].to_numpy(),
+            "category_origin": chosen["origin"].to_numpy(),
+            "category_conf": chosen["confidence"].to_numpy(),
+            "kind": kinds["kind"].to_numpy(),
+            "kind_origin": kinds["origin"].to_numpy(),
+            "kind_conf": kinds["confidence"].to_numpy(),
+            "sentiment": sentiment["sentiment"].to_numpy(),
+            "sentiment_origin": sentiment["origin"].to_numpy(),
+            "sentiment_score": sentiment["score"].to_numpy(),
+            "touchpoint": points["touchpoint"].to_numpy(),
+            "touchpoint_origin": points["touchpoint"]
+            .notna()
+            .map({True: "rule", False: None})
+            .to_numpy(),
+            "touchpoint_conf": points["confidence"].to_numpy(),
+        }
+    )
+
+
+def run_classification(
+    store: Store, batch_id: int | None = None, unlabelled: int = UNLABELLED_SAMPLE
+) -> ClassifyRun:
     """(Re)train on the person labels and label every item (or one batch) by rule and model."""
     tax, version = load_taxonomy(store), current_version(store)
     items = load_items(store)
-    keys = set(tax["key"])
-    _import_person_labels(store, items, keys, version)
-    concepts = _concepts(tax)
-    model, trained = _train_on_people(
-        store, items, "category", set(leaves(tax)) or keys, concepts, seed
+    if items.empty:
+        return ClassifyRun(0, {}, 0, version)
+    _import_person_labels(store, items, set(tax["key"]), version)
+    features, rows = fit_transform(items["text"].astype(str).tolist(), _concepts(tax))
+    found = _Rows(features, rows, items["feedback_id"])
+    target = (
+        items
+        if batch_id is None
+        else items[items["feedback_id"].isin(load_items(store, batch_id)["feedback_id"])]
     )
-    kind_model, _ = _train_on_people(store, items, "kind", set(KINDS), [], seed)
-    target = items if batch_id is None else load_items(store, batch_id)
-    texts = target["text"].astype(str).tolist()
-    chosen = combine(
-        apply_rules(texts, compile_rules(tax)), model.predict(texts) if model else None
-    )
-    chosen = chosen.set_axis(target.index)
-    sentiment = score_items(target, model_from_ratings(items, seed))
-    kinds = _kinds(target, texts, sentiment["score"].to_numpy(), kind_model)
-    labelled = target.assign(category=chosen["category"])
-    points = assign_touchpoints(labelled, _touchpoint_map(tax), set(list_touchpoints(store)["key"]))
-    frame = pd.DataFrame(
-        {
-            "feedback_id": target["feedback_id"],
-            "category": chosen["category"],
-            "category_origin": chosen["origin"],
-            "category_conf": chosen["confidence"],
-            "taxonomy_version": version,
-            "kind": kinds["kind"],
-            "kind_origin": kinds["origin"],
-            "kind_conf": kinds["confidence"],
-            "sentiment": sentiment["sentiment"],
-            "sentiment_origin": sentiment["origin"],
-            "sentiment_score": sentiment["score"],
-            "touchpoint": points["touchpoint"],
-            "touchpoint_origin": points["touchpoint"].notna().map({True: "rule", False: None}),
-            "touchpoint_conf": points["confidence"],
-        }
-    )
+    frame = label_items(store, tax, target, found, unlabelled).assign(taxonomy_version=version)
     write_machine_labels(store, frame)
     summary = label_summary(store)
-    return ClassifyRun(
-        len(frame),
-        dict(zip(summary["origin"], summary["items"].astype(int), strict=True)),
-        trained,
-        version,
-    )
+    by_origin = dict(zip(summary["origin"], summary["items"].astype(int), strict=True))
+    trained = int((person_labels(store)["label"].isin(set(tax["key"]))).sum())
+    return ClassifyRun(len(frame), by_origin, trained, version)
 
 
 def classify_batch(store: Store, batch_id: int) -> ClassifyRun:

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.linear_model import LogisticRegression
+import scipy.sparse as sp
+from sklearn.linear_model import SGDClassifier
 
-from cxdash.text import Features, fit_features, normalise
+from cxdash.text import Features, linear_classifier, normalise
 
 SENTIMENTS = ("negative", "neutral", "positive")
 NEUTRAL_BAND = 0.15
@@ -75,29 +76,32 @@ class SentimentModel:
     """A polarity classifier learned from rated items: features and estimator."""
 
     features: Features
-    estimator: LogisticRegression
+    estimator: SGDClassifier
 
-    def polarity(self, texts: Sequence[str]) -> np.ndarray:
-        """Return 2·P(positive) − 1 per text."""
-        return 2 * self.estimator.predict_proba(self.features.transform(texts))[:, 1] - 1
+    def polarity_rows(self, rows: sp.csr_matrix) -> np.ndarray:
+        """Return 2·P(positive) − 1 per feature row."""
+        return 2 * self.estimator.predict_proba(rows)[:, 1] - 1
 
 
 def train_sentiment(
-    texts: Sequence[str], positive: Sequence[bool], seed: int = 0
+    features: Features, rows: sp.csr_matrix, positive: Sequence[bool], seed: int = 0
 ) -> SentimentModel | None:
-    """Return a polarity model learned from labelled texts, or None with too few of either side."""
+    """Return a polarity model learned from labelled rows, or None with too few of either side."""
     flags = np.asarray(positive, dtype=bool)
     if min(flags.sum(), (~flags).sum()) < MIN_RATED // 4:
         return None
-    features = fit_features(texts)
-    estimator = LogisticRegression(C=4.0, max_iter=300, random_state=seed)
-    return SentimentModel(features, estimator.fit(features.transform(texts), flags))
+    return SentimentModel(features, linear_classifier(seed).fit(rows, flags))
 
 
-def text_scores(texts: Sequence[str], model: SentimentModel | None = None) -> np.ndarray:
+def text_scores(
+    texts: Sequence[str], model: SentimentModel | None = None, rows: sp.csr_matrix | None = None
+) -> np.ndarray:
     """Return the text polarity in [-1, 1]: the lexicon, averaged with the model when given."""
     lexical = np.array([lexicon_score(t) for t in texts])
-    return lexical if model is None else (lexical + model.polarity(texts)) / 2
+    if model is None:
+        return lexical
+    found = rows if rows is not None else model.features.transform(texts)
+    return (lexical + model.polarity_rows(found)) / 2
 
 
 def label_scores(scores: np.ndarray) -> np.ndarray:
@@ -107,10 +111,12 @@ def label_scores(scores: np.ndarray) -> np.ndarray:
     )
 
 
-def score_items(items: pd.DataFrame, model: SentimentModel | None = None) -> pd.DataFrame:
+def score_items(
+    items: pd.DataFrame, model: SentimentModel | None = None, rows: sp.csr_matrix | None = None
+) -> pd.DataFrame:
     """Return sentiment, score and origin (rating or model) per item of a text/rating frame."""
     rated = rating_sentiment(items["rating"], items["rating_max"])
-    scores = text_scores(items["text"].astype(str).tolist(), model)
+    scores = text_scores(items["text"].astype(str).tolist(), model, rows)
     out = pd.DataFrame(
         {"sentiment": label_scores(scores), "score": scores, "origin": "model"}, index=items.index
     )
@@ -120,11 +126,13 @@ def score_items(items: pd.DataFrame, model: SentimentModel | None = None) -> pd.
     return out
 
 
-def model_from_ratings(items: pd.DataFrame, seed: int = 0) -> SentimentModel | None:
+def model_from_ratings(
+    items: pd.DataFrame, features: Features, rows: sp.csr_matrix, seed: int = 0
+) -> SentimentModel | None:
     """Return a polarity model learned from the items rated clearly (1–2 or 4–5 of 5), or None."""
     rated = rating_sentiment(items["rating"], items["rating_max"])
-    clear = rated["sentiment"].isin(["negative", "positive"])
+    clear = rated["sentiment"].isin(["negative", "positive"]).to_numpy()
     if clear.sum() < MIN_RATED:
         return None
-    texts = items.loc[clear, "text"].astype(str).tolist()
-    return train_sentiment(texts, (rated.loc[clear, "sentiment"] == "positive").tolist(), seed)
+    positive = (rated["sentiment"] == "positive").to_numpy()[clear]
+    return train_sentiment(features, rows[np.flatnonzero(clear)], positive.tolist(), seed)

@@ -21,9 +21,16 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.linear_model import SGDClassifier
 
 N_FEATURES = 2**18
 CONCEPT_WEIGHT = 0.6
+ALPHA = 2e-5
+EPOCHS = 20
+CHUNK = 20_000
+MIN_LABELS = 2
+SELF_TRAIN_ROUNDS = 2
+SELF_TRAIN_SHARE = 0.4
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z][a-z']+|[\u4e00-\u9fff]+")
@@ -65,7 +72,11 @@ class Features:
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Return the L2-normalised feature rows of the texts."""
-        chars = self.idf.transform(_char_hasher().transform(texts))
+        return self.rows(_char_hasher().transform(texts), texts)
+
+    def rows(self, counts: sp.csr_matrix, texts: Sequence[str]) -> sp.csr_matrix:
+        """Return the feature rows from already hashed char counts of the texts."""
+        chars = self.idf.transform(counts)
         if not self.concepts:
             return sp.csr_matrix(chars)
         block = concept_matrix(texts, self.concepts) * CONCEPT_WEIGHT
@@ -81,6 +92,17 @@ def fit_features(
     idf = TfidfTransformer(sublinear_tf=True).fit(_char_hasher().transform(texts))
     words = tuple((key, tuple(w.lower() for w in ws if w)) for key, ws in concepts)
     return Features(idf=idf, concepts=tuple(c for c in words if c[1]))
+
+
+def fit_transform(
+    texts: Sequence[str], concepts: Iterable[tuple[str, Iterable[str]]] = ()
+) -> tuple[Features, sp.csr_matrix]:
+    """Return a feature map fitted on the texts and the texts' feature rows (one hashing pass)."""
+    counts = _char_hasher().transform(texts)
+    idf = TfidfTransformer(sublinear_tf=True).fit(counts)
+    words = tuple((key, tuple(w.lower() for w in ws if w)) for key, ws in concepts)
+    features = Features(idf=idf, concepts=tuple(c for c in words if c[1]))
+    return features, features.rows(counts, texts)
 
 
 def concept_matrix(
@@ -145,3 +167,89 @@ def detect_lang(texts: pd.Series) -> pd.Series:
         .str.contains(r"[\u4e00-\u9fff]", regex=True)
         .map({True: "zh", False: "en"})
     )
+
+
+def linear_classifier(seed: int = 0) -> SGDClassifier:
+    """Return the linear model used throughout: logistic loss by SGD, fixed seed."""
+    return SGDClassifier(loss="log_loss", alpha=ALPHA, max_iter=EPOCHS, tol=None, random_state=seed)
+
+
+@dataclass(frozen=True)
+class Model:
+    """A fitted text classifier: its features, estimator and class keys."""
+
+    features: Features
+    estimator: SGDClassifier
+    classes: tuple[str, ...]
+
+    def predict_rows(self, rows: sp.csr_matrix) -> pd.DataFrame:
+        """Return per feature row the most probable class, its probability and top-two margin."""
+        probs = self.estimator.predict_proba(rows) if rows.shape[0] else np.zeros((0, 2))
+        order = np.sort(probs, axis=1)
+        margin = order[:, -1] - order[:, -2] if probs.shape[1] > 1 else order[:, -1]
+        best = np.asarray(self.estimator.classes_)[probs.argmax(axis=1)] if len(probs) else []
+        return pd.DataFrame({"category": best, "confidence": order[:, -1], "margin": margin})
+
+    def predict(self, texts: Sequence[str]) -> pd.DataFrame:
+        """Return the predictions for texts, transformed in chunks to bound memory."""
+        parts = [
+            self.predict_rows(self.features.transform(texts[i : i + CHUNK]))
+            for i in range(0, len(texts), CHUNK)
+        ]
+        return (
+            pd.concat(parts, ignore_index=True)
+            if parts
+            else self.predict_rows(sp.csr_matrix((0, 1)))
+        )
+
+
+def _confident(model: Model, pool: sp.csr_matrix, per_class: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return the pool rows the model is surest of (at most per_class a class) and their labels."""
+    guessed = model.predict_rows(pool).reset_index(names="row")
+    guessed = guessed.sort_values(["confidence", "row"], ascending=[False, True], kind="stable")
+    chosen = guessed.groupby("category", sort=True).head(per_class)
+    return chosen["row"].to_numpy(), chosen["category"].to_numpy()
+
+
+def train_on_rows(
+    features: Features,
+    rows: sp.csr_matrix,
+    labels: Sequence[str],
+    pool: sp.csr_matrix | None = None,
+    seed: int = 0,
+) -> Model | None:
+    """Return a classifier trained on labelled rows, self-trained on the pool rows, or None.
+
+    Self-training (Yarowsky 1995; scikit-learn's SelfTrainingClassifier runs the same loop):
+    the most confident predictions on the unlabelled pool join the training set, balanced by
+    class, for a few rounds.
+    """
+    target = np.asarray(labels, dtype=object)
+    if len(set(target)) < MIN_LABELS:
+        return None
+    classes = tuple(sorted(set(target)))
+    model = Model(features, linear_classifier(seed).fit(rows, target), classes)
+    size = 0 if pool is None else pool.shape[0]
+    per_class = int(size * SELF_TRAIN_SHARE / len(classes) / SELF_TRAIN_ROUNDS)
+    for round_no in range(1, SELF_TRAIN_ROUNDS + 1):
+        if per_class < 1 or pool is None:
+            break
+        picked, guessed = _confident(model, pool, per_class * round_no)
+        estimator = linear_classifier(seed).fit(
+            sp.vstack([rows, pool[picked]]), np.concatenate([target, guessed])
+        )
+        model = Model(features, estimator, classes)
+    return model
+
+
+def train_model(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    unlabelled: Sequence[str] = (),
+    concepts: Iterable[tuple[str, Iterable[str]]] = (),
+    seed: int = 0,
+) -> Model | None:
+    """Return a classifier trained on labelled texts (self-trained on unlabelled ones), or None."""
+    features, rows = fit_transform([*texts, *unlabelled], concepts)
+    pool = rows[len(texts) :] if len(unlabelled) else None
+    return train_on_rows(features, rows[: len(texts)], labels, pool, seed)

@@ -54,7 +54,7 @@ def write_machine_labels(store: Store, labels: pd.DataFrame) -> int:
         tx.execute(
             f"INSERT INTO item_labels ({names}) SELECT {names} FROM incoming_labels"
             f" ON CONFLICT (feedback_id) DO UPDATE SET {', '.join(sets)},"
-            " labelled_at = current_timestamp"
+            " labelled_at = now()::TIMESTAMP"
         )
         tx.unregister("incoming_labels")
     return len(frame)
