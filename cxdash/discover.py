@@ -19,6 +19,18 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
 from cxdash.errors import InvalidInput
+from cxdash.storage import Store
+from cxdash.storage.clusters import (
+    items_by_id,
+    items_to_cluster,
+    member_ids,
+    name_cluster,
+    replace_cluster,
+    save_run,
+)
+from cxdash.storage.labels import set_person_label
+from cxdash.storage.taxonomy import current_version, load_taxonomy, save_taxonomy
+from cxdash.taxonomy import add_category
 from cxdash.text import distinctive_words, fit_features, word_counts
 
 LSA_DIMS = 100
@@ -125,3 +137,41 @@ def cluster_profile(members: pd.DataFrame) -> pd.DataFrame:
         trend.groupby(level=0).apply(lambda s: s.droplevel(0).sort_index().tolist()).rename("trend")
     )
     return pd.concat([sizes, mix, spark], axis=1).reset_index()
+
+
+def run_discovery(
+    store: Store, filters: dict[str, str], k: int | None, limit: int = 50_000, seed: int = 0
+) -> int:
+    """Cluster the filtered items with the taxonomy's cue words, save the run; return its id."""
+    items = items_to_cluster(store, filters, limit)
+    tax = load_taxonomy(store)
+    concepts = [(str(r.key), str(r.keywords).split("|")) for r in tax.itertuples() if r.keywords]
+    result = discover(items["text"].astype(str).tolist(), k, concepts, seed)
+    settings = {"filters": filters, "k": k, "limit": limit, "seed": seed}
+    return save_run(store, settings, items["feedback_id"].tolist(), result)
+
+
+def map_cluster(
+    store: Store, run_id: int, cluster_no: int, name: str, category: str | None
+) -> tuple[str, int]:
+    """Name a cluster and label its members with a category (made from the name when None)."""
+    tax, version = load_taxonomy(store), current_version(store)
+    if category is None:
+        tax = add_category(tax, name, name)
+        category = str(tax["key"].iloc[-1])
+        version = save_taxonomy(store, tax, "add", category)
+    name_cluster(store, run_id, cluster_no, name, category)
+    ids = member_ids(store, run_id, cluster_no)
+    set_person_label(store, ids, "category", category, origin="cluster", version=version)
+    return category, len(ids)
+
+
+def split_in_store(store: Store, run_id: int, cluster_no: int, seed: int = 0) -> None:
+    """Split one cluster of a saved run into two sub-clusters."""
+    ids = member_ids(store, run_id, cluster_no)
+    texts = items_by_id(store, ids)
+    parts = split_cluster(texts["text"].astype(str).tolist(), 2, seed)
+    frame = pd.DataFrame(
+        {"feedback_id": texts["feedback_id"], "part": parts.labels, "centrality": parts.centrality}
+    )
+    replace_cluster(store, run_id, cluster_no, frame, [" ".join(w) for w in parts.keywords])

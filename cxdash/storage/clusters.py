@@ -161,3 +161,25 @@ def replace_cluster(
                 "INSERT INTO clusters (run_id, cluster_no, size, keywords) VALUES (?, ?, ?, ?)",
                 [run_id, int(no), int(size), keywords[int(no) - first]],
             )
+
+
+def distinct_values(store: Store, column: str) -> list[str]:
+    """Return the distinct values of a whitelisted feedback column, sorted."""
+    if column not in FILTERS:
+        return []
+    rows = store.rows(f"SELECT DISTINCT {FILTERS[column]} FROM feedback f WHERE 1 = 1 ORDER BY 1")
+    return [str(r[0]) for r in rows if r[0] is not None]
+
+
+def items_by_id(store: Store, feedback_ids: Sequence[int]) -> pd.DataFrame:
+    """Return id and text of the given items, in id order."""
+    frame = pd.DataFrame({"feedback_id": list(feedback_ids)})
+    cur = store.cursor()
+    try:
+        cur.register("wanted_items", frame)
+        return cur.execute(
+            "SELECT f.id AS feedback_id, f.text FROM feedback f"
+            " JOIN wanted_items w ON w.feedback_id = f.id ORDER BY f.id"
+        ).df()
+    finally:
+        cur.close()

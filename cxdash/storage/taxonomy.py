@@ -56,3 +56,21 @@ def list_versions(store: Store) -> pd.DataFrame:
         " FROM taxonomy_versions v LEFT JOIN taxonomy_categories c ON c.version_id = v.id"
         " GROUP BY ALL ORDER BY v.id DESC"
     )
+
+
+def save_touchpoints(store: Store, touchpoints: pd.DataFrame) -> int:
+    """Replace the touchpoint list with the edited one in one transaction; return its size."""
+    frame = touchpoints.reindex(
+        columns=["key", "name_zh", "name_en", "stage", "sort_order", "active"]
+    ).copy()
+    frame["sort_order"] = frame["sort_order"].fillna(0).astype(int)
+    frame["active"] = frame["active"].fillna(True).astype(bool)
+    with store.transaction() as tx:
+        tx.register("incoming_touchpoints", frame)
+        tx.execute("DELETE FROM touchpoints")
+        tx.execute(
+            "INSERT INTO touchpoints (key, name_zh, name_en, stage, sort_order, active)"
+            " SELECT key, name_zh, name_en, stage, sort_order, active FROM incoming_touchpoints"
+        )
+        tx.unregister("incoming_touchpoints")
+    return len(frame)

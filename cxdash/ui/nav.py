@@ -22,6 +22,10 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "overview", ":material/dashboard:"),
+    PageSpec("classify", "pages/taxonomy.py", "taxonomy", ":material/account_tree:"),
+    PageSpec("classify", "pages/discover.py", "discover", ":material/bubble_chart:"),
+    PageSpec("classify", "pages/classify.py", "classify", ":material/label:"),
+    PageSpec("classify", "pages/dimensions.py", "dimensions", ":material/grid_view:"),
 )
 
 SECTION_ORDER = (

@@ -1,0 +1,1 @@
+"""Plotly figures for the pages; they take labels as arguments and never call Streamlit."""
