@@ -64,3 +64,16 @@ def seed_demo(store: Store) -> int:
     for seeder in SEEDERS:
         seeder(store)
     return count_feedback(store)
+
+
+def seed_classification(store: Store) -> None:
+    """Load the built-in telecom taxonomy and label the demo feedback with it."""
+    from cxdash.classify import run_classification
+    from cxdash.storage.taxonomy import save_taxonomy
+    from cxdash.taxonomy import builtin_taxonomy
+
+    save_taxonomy(store, builtin_taxonomy("telecom"), "builtin", "telecom", by="demo")
+    run_classification(store, unlabelled=0)
+
+
+SEEDERS.append(seed_classification)

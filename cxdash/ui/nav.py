@@ -38,6 +38,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("settings", "pages/audit.py", "audit", ":material/history:", needs=Role.ADMIN),
     PageSpec("collect", "pages/import.py", "import", ":material/upload_file:"),
     PageSpec("collect", "pages/feedback.py", "feedback", ":material/manage_search:"),
+    PageSpec("classify", "pages/taxonomy.py", "taxonomy", ":material/account_tree:"),
+    PageSpec("classify", "pages/discover.py", "discover", ":material/bubble_chart:"),
+    PageSpec("classify", "pages/classify.py", "classify", ":material/label:"),
+    PageSpec("classify", "pages/dimensions.py", "dimensions", ":material/grid_view:"),
 )
 
 SECTION_ORDER = (

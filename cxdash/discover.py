@@ -1,0 +1,177 @@
+"""Discovery: clusters of similar feedback, with readable keywords and a suggested number k.
+
+Features are the hashed char n-grams of `cxdash.text` with the bilingual concept block, reduced by
+LSA (truncated SVD, Deerwester et al. 1990) and grouped by MiniBatchKMeans (Sculley 2010), all
+with fixed seeds so the same data and settings give the same clusters. k is suggested by the mean
+silhouette (Rousseeuw 1987) on a fixed sample, a curve the user sees and can override.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import MiniBatchKMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+
+from cxdash.errors import InvalidInput
+from cxdash.storage import Store
+from cxdash.storage.clusters import (
+    items_by_id,
+    items_to_cluster,
+    member_ids,
+    name_cluster,
+    replace_cluster,
+    save_run,
+)
+from cxdash.storage.labels import set_person_label
+from cxdash.storage.taxonomy import current_version, load_taxonomy, save_taxonomy
+from cxdash.taxonomy import add_category
+from cxdash.text import distinctive_words, fit_features, word_counts
+
+LSA_DIMS = 100
+MIN_ITEMS = 20
+SILHOUETTE_SAMPLE = 2_000
+K_CHOICES = (4, 6, 8, 10, 12, 15, 20, 25, 30)
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """One discovery run: a cluster number and centrality per item, keywords and the k curve."""
+
+    labels: np.ndarray
+    centrality: np.ndarray
+    keywords: tuple[tuple[str, ...], ...]
+    k_curve: tuple[tuple[int, float], ...]
+    k: int
+
+
+def embed(
+    texts: Sequence[str], concepts: Sequence[tuple[str, Sequence[str]]] = (), seed: int = 0
+) -> np.ndarray:
+    """Return unit-length LSA vectors of the texts (char n-grams plus the concept block)."""
+    features = fit_features(texts, concepts)
+    matrix = features.transform(texts)
+    dims = max(2, min(LSA_DIMS, matrix.shape[0] - 1, matrix.shape[1] - 1))
+    reduced = TruncatedSVD(n_components=dims, random_state=seed).fit_transform(matrix)
+    return normalize(reduced)
+
+
+def _kmeans(vectors: np.ndarray, k: int, seed: int) -> MiniBatchKMeans:
+    batch = min(len(vectors), 4096)
+    model = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=batch)
+    return model.fit(vectors)
+
+
+def k_curve(vectors: np.ndarray, seed: int = 0) -> list[tuple[int, float]]:
+    """Return the mean silhouette for each candidate k that fits the number of items."""
+    rng = np.random.default_rng(seed)
+    size = min(len(vectors), SILHOUETTE_SAMPLE)
+    sample = vectors[np.sort(rng.choice(len(vectors), size, replace=False))]
+    curve = []
+    for k in (k for k in K_CHOICES if k < len(sample) // 5):
+        found = _kmeans(sample, k, seed).labels_
+        if len(set(found)) > 1:
+            curve.append((k, float(silhouette_score(sample, found, random_state=seed))))
+    return curve
+
+
+def suggest_k(curve: Sequence[tuple[int, float]]) -> int:
+    """Return the k with the highest silhouette (the smallest k on ties)."""
+    if not curve:
+        return 2
+    return min(curve, key=lambda kv: (-round(kv[1], 4), kv[0]))[0]
+
+
+def discover(
+    texts: Sequence[str],
+    k: int | None = None,
+    concepts: Sequence[tuple[str, Sequence[str]]] = (),
+    seed: int = 0,
+) -> Clustering:
+    """Return clusters of the texts (k suggested from the silhouette curve unless given)."""
+    if len(texts) < MIN_ITEMS:
+        raise InvalidInput("classify.too_few_to_cluster", minimum=MIN_ITEMS)
+    vectors = embed(texts, concepts, seed)
+    curve = k_curve(vectors, seed)
+    chosen = int(k) if k else suggest_k(curve)
+    if not 2 <= chosen <= len(texts) // 2:
+        raise InvalidInput("classify.bad_k", k=chosen)
+    model = _kmeans(vectors, chosen, seed)
+    labels = model.predict(vectors)
+    centrality = np.einsum("ij,ij->i", vectors, normalize(model.cluster_centers_)[labels])
+    return Clustering(labels, centrality, cluster_keywords(texts, labels), tuple(curve), chosen)
+
+
+def cluster_keywords(
+    texts: Sequence[str], labels: np.ndarray, n: int = 8
+) -> tuple[tuple[str, ...], ...]:
+    """Return each cluster's most distinctive readable words (jieba for Chinese)."""
+    background = word_counts(texts)
+    series = pd.Series(list(texts))
+    return tuple(
+        tuple(distinctive_words(series[labels == c].tolist(), background, n))
+        for c in range(int(labels.max()) + 1 if len(labels) else 0)
+    )
+
+
+def split_cluster(texts: Sequence[str], parts: int = 2, seed: int = 0) -> Clustering:
+    """Return the texts of one cluster divided into parts sub-clusters."""
+    return discover(texts, k=parts, seed=seed)
+
+
+def cluster_profile(members: pd.DataFrame) -> pd.DataFrame:
+    """Return per cluster: size, sentiment mix (negative, neutral, positive shares) and trend."""
+    mix = pd.crosstab(
+        members["cluster_no"], members["sentiment"].fillna("neutral"), normalize="index"
+    )
+    mix = mix.reindex(columns=["negative", "neutral", "positive"], fill_value=0.0)
+    month = pd.to_datetime(members["received_at"]).dt.to_period("M").astype(str)
+    trend = members.assign(month=month).groupby(["cluster_no", "month"]).size().rename("items")
+    sizes = members.groupby("cluster_no").size().rename("size")
+    spark = (
+        trend.groupby(level=0).apply(lambda s: s.droplevel(0).sort_index().tolist()).rename("trend")
+    )
+    return pd.concat([sizes, mix, spark], axis=1).reset_index()
+
+
+def run_discovery(
+    store: Store, filters: dict[str, str], k: int | None, limit: int = 50_000, seed: int = 0
+) -> int:
+    """Cluster the filtered items with the taxonomy's cue words, save the run; return its id."""
+    items = items_to_cluster(store, filters, limit)
+    tax = load_taxonomy(store)
+    concepts = [(str(r.key), str(r.keywords).split("|")) for r in tax.itertuples() if r.keywords]
+    result = discover(items["text"].astype(str).tolist(), k, concepts, seed)
+    settings = {"filters": filters, "k": k, "limit": limit, "seed": seed}
+    return save_run(store, settings, items["feedback_id"].tolist(), result)
+
+
+def map_cluster(
+    store: Store, run_id: int, cluster_no: int, name: str, category: str | None
+) -> tuple[str, int]:
+    """Name a cluster and label its members with a category (made from the name when None)."""
+    tax, version = load_taxonomy(store), current_version(store)
+    if category is None:
+        tax = add_category(tax, name, name)
+        category = str(tax["key"].iloc[-1])
+        version = save_taxonomy(store, tax, "add", category)
+    name_cluster(store, run_id, cluster_no, name, category)
+    ids = member_ids(store, run_id, cluster_no)
+    set_person_label(store, ids, "category", category, origin="cluster", version=version)
+    return category, len(ids)
+
+
+def split_in_store(store: Store, run_id: int, cluster_no: int, seed: int = 0) -> None:
+    """Split one cluster of a saved run into two sub-clusters."""
+    ids = member_ids(store, run_id, cluster_no)
+    texts = items_by_id(store, ids)
+    parts = split_cluster(texts["text"].astype(str).tolist(), 2, seed)
+    frame = pd.DataFrame(
+        {"feedback_id": texts["feedback_id"], "part": parts.labels, "centrality": parts.centrality}
+    )
+    replace_cluster(store, run_id, cluster_no, frame, [" ".join(w) for w in parts.keywords])

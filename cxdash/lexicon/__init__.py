@@ -1,0 +1,1 @@
+"""Hand-written bilingual data: the built-in taxonomies and the sentiment lexicon."""

@@ -1,0 +1,138 @@
+"""Sentiment per item (negative, neutral, positive) with a score in [-1, 1], offline.
+
+A rating, where present, decides: on a 5-point scale 1–2 negative, 3 neutral, 4–5 positive
+(other scales are rescaled to 1–5 first). The text model covers the rest. It blends a compact
+hand-written bilingual lexicon with negation handling (in the spirit of Hu & Liu 2004 and
+Taboada et al. 2011: counted polar words, flipped after a negator) with a logistic regression
+learned from the workspace's own rated items, when there are enough of them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.linear_model import SGDClassifier
+
+from cxdash.text import Features, linear_classifier, normalise
+
+SENTIMENTS = ("negative", "neutral", "positive")
+NEUTRAL_BAND = 0.15
+MIN_RATED = 200
+NEGATION_REACH = 4
+_LEXICON = Path(__file__).resolve().parent / "lexicon" / "sentiment.toml"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern[str], dict[str, float], frozenset[str]]:
+    """Return the lexicon as one longest-first pattern, each entry's weight and the negators."""
+    with _LEXICON.open("rb") as handle:
+        raw = tomllib.load(handle)
+    weight: dict[str, float] = {}
+    for key, value in (
+        ("positive", 1.0),
+        ("negative", -1.0),
+        ("strong_positive", 2.0),
+        ("strong_negative", -2.0),
+    ):
+        weight.update({w: value for w in raw[key]})
+    negators = frozenset(raw["negators"])
+    entries = sorted({*weight, *negators}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in entries)), weight, negators
+
+
+def lexicon_score(text: str) -> float:
+    """Return the lexicon polarity of one text in [-1, 1] (0 when no polar word is found)."""
+    pattern, weight, negators = _lexicon()
+    total, mass, negated_until = 0.0, 0.0, -1
+    for found in pattern.finditer(normalise(text)):
+        token = found.group()
+        if token in negators:
+            negated_until = found.end() + NEGATION_REACH
+            continue
+        value = weight[token] * (-1 if found.start() <= negated_until else 1)
+        total, mass = total + value, mass + abs(value)
+    return total / (mass + 1.0)
+
+
+def rating_sentiment(rating: pd.Series, rating_max: pd.Series) -> pd.DataFrame:
+    """Return sentiment and score from ratings rescaled to 1–5; NaN where there is no rating."""
+    top = rating_max.fillna(5.0).where(rating_max.fillna(5.0) > 1, 5.0)
+    five = 1 + (rating.astype(float) - 1) * 4 / (top - 1)
+    label = np.select([five < 2.5, five <= 3.5], ["negative", "neutral"], "positive")
+    out = pd.DataFrame({"sentiment": label, "score": ((five - 3) / 2).clip(-1, 1)})
+    return out.where(rating.notna())
+
+
+@dataclass(frozen=True)
+class SentimentModel:
+    """A polarity classifier learned from rated items: features and estimator."""
+
+    features: Features
+    estimator: SGDClassifier
+
+    def polarity_rows(self, rows: sp.csr_matrix) -> np.ndarray:
+        """Return 2·P(positive) − 1 per feature row."""
+        return 2 * self.estimator.predict_proba(rows)[:, 1] - 1
+
+
+def train_sentiment(
+    features: Features, rows: sp.csr_matrix, positive: Sequence[bool], seed: int = 0
+) -> SentimentModel | None:
+    """Return a polarity model learned from labelled rows, or None with too few of either side."""
+    flags = np.asarray(positive, dtype=bool)
+    if min(flags.sum(), (~flags).sum()) < MIN_RATED // 4:
+        return None
+    return SentimentModel(features, linear_classifier(seed).fit(rows, flags))
+
+
+def text_scores(
+    texts: Sequence[str], model: SentimentModel | None = None, rows: sp.csr_matrix | None = None
+) -> np.ndarray:
+    """Return the text polarity in [-1, 1]: the lexicon, averaged with the model when given."""
+    lexical = np.array([lexicon_score(t) for t in texts])
+    if model is None:
+        return lexical
+    found = rows if rows is not None else model.features.transform(texts)
+    return (lexical + model.polarity_rows(found)) / 2
+
+
+def label_scores(scores: np.ndarray) -> np.ndarray:
+    """Return negative, neutral or positive for each score (neutral within the middle band)."""
+    return np.select(
+        [scores < -NEUTRAL_BAND, scores <= NEUTRAL_BAND], ["negative", "neutral"], "positive"
+    )
+
+
+def score_items(
+    items: pd.DataFrame, model: SentimentModel | None = None, rows: sp.csr_matrix | None = None
+) -> pd.DataFrame:
+    """Return sentiment, score and origin (rating or model) per item of a text/rating frame."""
+    rated = rating_sentiment(items["rating"], items["rating_max"])
+    scores = text_scores(items["text"].astype(str).tolist(), model, rows)
+    out = pd.DataFrame(
+        {"sentiment": label_scores(scores), "score": scores, "origin": "model"}, index=items.index
+    )
+    has = rated["sentiment"].notna()
+    out.loc[has, ["sentiment", "score"]] = rated.loc[has, ["sentiment", "score"]]
+    out.loc[has, "origin"] = "rating"
+    return out
+
+
+def model_from_ratings(
+    items: pd.DataFrame, features: Features, rows: sp.csr_matrix, seed: int = 0
+) -> SentimentModel | None:
+    """Return a polarity model learned from the items rated clearly (1–2 or 4–5 of 5), or None."""
+    rated = rating_sentiment(items["rating"], items["rating_max"])
+    clear = rated["sentiment"].isin(["negative", "positive"]).to_numpy()
+    if clear.sum() < MIN_RATED:
+        return None
+    positive = (rated["sentiment"] == "positive").to_numpy()[clear]
+    return train_sentiment(features, rows[np.flatnonzero(clear)], positive.tolist(), seed)

@@ -1,0 +1,255 @@
+"""Text features for Chinese and English feedback, without any model download.
+
+Features are character 1–2-grams (GUIDE §5: `analyzer="char", ngram_range=(1, 2)` beats `char_wb`
+and jieba words on Chinese reviews), hashed so that a fitted model can stream any number of rows.
+A bilingual concept block maps the taxonomy's cue words in both languages onto one column per
+category, so that Chinese and English items about the same thing share features. jieba gives the
+readable keywords.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.linear_model import SGDClassifier
+
+N_FEATURES = 2**18
+CONCEPT_WEIGHT = 0.6
+ALPHA = 2e-5
+EPOCHS = 20
+CHUNK = 20_000
+MIN_LABELS = 2
+SELF_TRAIN_ROUNDS = 2
+SELF_TRAIN_SHARE = 0.4
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z][a-z']+|[\u4e00-\u9fff]+")
+_STOP_TEXT = (
+    "的 了 是 我 你 他 她 们 在 也 和 就 都 而 及 与 着 或 一个 没有 不是 我们 你们 他们 这个 那个"
+    " 这 那 吗 吧 啊 呢 很 还 又 再 但 但是 因为 所以 已经 什么 怎么 可以 还是 一下 一直 真的 就是"
+    " 现在 时候 自己 这样 然后 这么 非常 有点 一点 说 要 会 能 让 给 把 被 对 从 到 去 来 个 上 下"
+    " the a an and or of to in on for is are was were be been it this that with my me i you your"
+    " we our they them at as by not no but so do does did have has had can could would should"
+    " will just from there their what when how all any its im dont very too again still get got"
+    " pls please thanks"
+)
+STOPWORDS = frozenset(_STOP_TEXT.split())
+
+
+def normalise(text: object) -> str:
+    """Return text in a comparable form: NFKC width, lower case, numbers as 0, single spaces."""
+    folded = unicodedata.normalize("NFKC", str(text or "")).lower()
+    return _SPACES.sub(" ", _DIGITS.sub("0", folded)).strip()
+
+
+def _char_hasher() -> HashingVectorizer:
+    return HashingVectorizer(
+        analyzer="char",
+        ngram_range=(1, 2),
+        n_features=N_FEATURES,
+        alternate_sign=False,
+        norm=None,
+        preprocessor=normalise,
+    )
+
+
+@dataclass(frozen=True)
+class Features:
+    """A fitted feature map: hashed char n-grams with IDF weights, plus the concept block."""
+
+    idf: TfidfTransformer
+    concepts: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Return the L2-normalised feature rows of the texts."""
+        return self.rows(_char_hasher().transform(texts), texts)
+
+    def rows(self, counts: sp.csr_matrix, texts: Sequence[str]) -> sp.csr_matrix:
+        """Return the feature rows from already hashed char counts of the texts."""
+        chars = self.idf.transform(counts)
+        if not self.concepts:
+            return sp.csr_matrix(chars)
+        block = concept_matrix(texts, self.concepts) * CONCEPT_WEIGHT
+        joined = sp.hstack([chars, block], format="csr")
+        norms = np.sqrt(np.asarray(joined.multiply(joined).sum(axis=1)).ravel())
+        return sp.csr_matrix(sp.diags(1 / np.where(norms > 0, norms, 1)) @ joined)
+
+
+def fit_features(
+    texts: Sequence[str], concepts: Iterable[tuple[str, Iterable[str]]] = ()
+) -> Features:
+    """Return a feature map whose IDF weights are learned from the texts."""
+    idf = TfidfTransformer(sublinear_tf=True).fit(_char_hasher().transform(texts))
+    words = tuple((key, tuple(w.lower() for w in ws if w)) for key, ws in concepts)
+    return Features(idf=idf, concepts=tuple(c for c in words if c[1]))
+
+
+def fit_transform(
+    texts: Sequence[str], concepts: Iterable[tuple[str, Iterable[str]]] = ()
+) -> tuple[Features, sp.csr_matrix]:
+    """Return a feature map fitted on the texts and the texts' feature rows (one hashing pass)."""
+    counts = _char_hasher().transform(texts)
+    idf = TfidfTransformer(sublinear_tf=True).fit(counts)
+    words = tuple((key, tuple(w.lower() for w in ws if w)) for key, ws in concepts)
+    features = Features(idf=idf, concepts=tuple(c for c in words if c[1]))
+    return features, features.rows(counts, texts)
+
+
+def concept_matrix(
+    texts: Sequence[str], concepts: Sequence[tuple[str, tuple[str, ...]]]
+) -> sp.csr_matrix:
+    """Return a text × concept matrix: 1 where a text holds one of the concept's cue words."""
+    patterns = [re.compile("|".join(re.escape(w) for w in words)) for _, words in concepts]
+    rows, cols = [], []
+    for i, text in enumerate(texts):
+        folded = normalise(text)
+        for j, pattern in enumerate(patterns):
+            if pattern.search(folded):
+                rows.append(i)
+                cols.append(j)
+    data = np.ones(len(rows))
+    return sp.csr_matrix((data, (rows, cols)), shape=(len(texts), len(concepts)))
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> object:
+    """Return jieba, initialised once and quietly (its dictionary ships in the package)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def words(text: str) -> list[str]:
+    """Return the readable words of a text: jieba words for Chinese, plain words for English."""
+    cut = _jieba().lcut  # type: ignore[attr-defined]
+    found = []
+    for chunk in _WORD.findall(normalise(text)):
+        parts = cut(chunk) if "\u4e00" <= chunk[0] <= "\u9fff" else [chunk]
+        found += [p for p in parts if len(p) > 1 and p not in STOPWORDS]
+    return found
+
+
+def distinctive_words(group: Sequence[str], background: Counter[str], n: int = 8) -> list[str]:
+    """Return the words most over-represented in a group against the background counts."""
+    counts = Counter(w for text in group for w in set(words(text)))
+    total_bg = max(sum(background.values()), 1)
+    size = max(len(group), 1)
+
+    def lift(word: str) -> float:
+        share = counts[word] / size
+        return share * np.log1p(share / ((background[word] + 1) / total_bg))
+
+    ranked = sorted((w for w, c in counts.items() if c >= 2), key=lambda w: (-lift(w), w))
+    return ranked[:n]
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """Return how many texts hold each word (document frequency)."""
+    return Counter(w for text in texts for w in set(words(text)))
+
+
+def detect_lang(texts: pd.Series) -> pd.Series:
+    """Return "zh" for texts holding Chinese characters and "en" for the others."""
+    return (
+        texts.astype(str)
+        .str.contains(r"[\u4e00-\u9fff]", regex=True)
+        .map({True: "zh", False: "en"})
+    )
+
+
+def linear_classifier(seed: int = 0) -> SGDClassifier:
+    """Return the linear model used throughout: logistic loss by SGD, fixed seed."""
+    return SGDClassifier(loss="log_loss", alpha=ALPHA, max_iter=EPOCHS, tol=None, random_state=seed)
+
+
+@dataclass(frozen=True)
+class Model:
+    """A fitted text classifier: its features, estimator and class keys."""
+
+    features: Features
+    estimator: SGDClassifier
+    classes: tuple[str, ...]
+
+    def predict_rows(self, rows: sp.csr_matrix) -> pd.DataFrame:
+        """Return per feature row the most probable class, its probability and top-two margin."""
+        probs = self.estimator.predict_proba(rows) if rows.shape[0] else np.zeros((0, 2))
+        order = np.sort(probs, axis=1)
+        margin = order[:, -1] - order[:, -2] if probs.shape[1] > 1 else order[:, -1]
+        best = np.asarray(self.estimator.classes_)[probs.argmax(axis=1)] if len(probs) else []
+        return pd.DataFrame({"category": best, "confidence": order[:, -1], "margin": margin})
+
+    def predict(self, texts: Sequence[str]) -> pd.DataFrame:
+        """Return the predictions for texts, transformed in chunks to bound memory."""
+        parts = [
+            self.predict_rows(self.features.transform(texts[i : i + CHUNK]))
+            for i in range(0, len(texts), CHUNK)
+        ]
+        return (
+            pd.concat(parts, ignore_index=True)
+            if parts
+            else self.predict_rows(sp.csr_matrix((0, 1)))
+        )
+
+
+def _confident(model: Model, pool: sp.csr_matrix, per_class: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return the pool rows the model is surest of (at most per_class a class) and their labels."""
+    guessed = model.predict_rows(pool).reset_index(names="row")
+    guessed = guessed.sort_values(["confidence", "row"], ascending=[False, True], kind="stable")
+    chosen = guessed.groupby("category", sort=True).head(per_class)
+    return chosen["row"].to_numpy(), chosen["category"].to_numpy()
+
+
+def train_on_rows(
+    features: Features,
+    rows: sp.csr_matrix,
+    labels: Sequence[str],
+    pool: sp.csr_matrix | None = None,
+    seed: int = 0,
+) -> Model | None:
+    """Return a classifier trained on labelled rows, self-trained on the pool rows, or None.
+
+    Self-training (Yarowsky 1995; scikit-learn's SelfTrainingClassifier runs the same loop):
+    the most confident predictions on the unlabelled pool join the training set, balanced by
+    class, for a few rounds.
+    """
+    target = np.asarray(labels, dtype=object)
+    if len(set(target)) < MIN_LABELS:
+        return None
+    classes = tuple(sorted(set(target)))
+    model = Model(features, linear_classifier(seed).fit(rows, target), classes)
+    size = 0 if pool is None else pool.shape[0]
+    per_class = int(size * SELF_TRAIN_SHARE / len(classes) / SELF_TRAIN_ROUNDS)
+    for round_no in range(1, SELF_TRAIN_ROUNDS + 1):
+        if per_class < 1 or pool is None:
+            break
+        picked, guessed = _confident(model, pool, per_class * round_no)
+        estimator = linear_classifier(seed).fit(
+            sp.vstack([rows, pool[picked]]), np.concatenate([target, guessed])
+        )
+        model = Model(features, estimator, classes)
+    return model
+
+
+def train_model(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    unlabelled: Sequence[str] = (),
+    concepts: Iterable[tuple[str, Iterable[str]]] = (),
+    seed: int = 0,
+) -> Model | None:
+    """Return a classifier trained on labelled texts (self-trained on unlabelled ones), or None."""
+    features, rows = fit_transform([*texts, *unlabelled], concepts)
+    pool = rows[len(texts) :] if len(unlabelled) else None
+    return train_on_rows(features, rows[: len(texts)], labels, pool, seed)
