@@ -36,6 +36,8 @@ def save_features(store: Store, study_id: int, names: list[str], source: str = "
     clean = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
     with store.transaction() as tx:
         tx.execute("DELETE FROM kano_features WHERE study_id = ?", [study_id])
+        if not clean:
+            return 0
         tx.executemany(
             "INSERT INTO kano_features (study_id, position, name, source) VALUES (?, ?, ?, ?)",
             [[study_id, pos, name, source] for pos, name in enumerate(clean, start=1)],
@@ -69,6 +71,8 @@ def add_answers(store: Store, study_id: int, answers: pd.DataFrame, batch: str) 
         }
         extra = [f for f in dict.fromkeys(frame["feature"]) if f not in known]
         start = len(known)
+        if not extra:
+            return len(frame)
         tx.executemany(
             "INSERT INTO kano_features (study_id, position, name, source)"
             " VALUES (?, ?, ?, 'import')",

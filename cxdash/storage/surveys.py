@@ -53,7 +53,7 @@ def create_survey(store: Store, name: str, questions: list[Question], **meta: An
                 meta.get("purpose", "touchpoint"),
                 meta.get("lang", "zh"),
                 meta.get("cycle_id", 1),
-                new_token(),
+                meta.get("token") or new_token(),
                 bool(meta.get("one_per_token", False)),
             ],
         ).fetchone()
@@ -140,7 +140,15 @@ def create_invitations(
     store: Store, survey_id: int, count: int, segment: str | None = None
 ) -> list[str]:
     """Create count personal invitation tokens for a survey; return them."""
-    tokens = [new_token() for _ in range(max(count, 0))]
+    return add_invitations(store, survey_id, [new_token() for _ in range(max(count, 0))], segment)
+
+
+def add_invitations(
+    store: Store, survey_id: int, tokens: list[str], segment: str | None = None
+) -> list[str]:
+    """Record the given personal invitation tokens for a survey; return them."""
+    if not tokens:
+        return []
     with store.transaction() as tx:
         tx.executemany(
             "INSERT INTO survey_invitations (token, survey_id, segment) VALUES (?, ?, ?)",

@@ -1,0 +1,1 @@
+"""Plotly figures for the pages: each takes data and display labels, never calls Streamlit."""
