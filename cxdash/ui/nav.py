@@ -22,6 +22,10 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "overview", ":material/dashboard:"),
+    PageSpec("needs", "pages/kano.py", "kano", ":material/category:"),
+    PageSpec("needs", "pages/surveys.py", "surveys", ":material/edit_note:"),
+    PageSpec("needs", "pages/survey_results.py", "survey-results", ":material/poll:"),
+    PageSpec("needs", "pages/respond.py", "respond", ":material/rate_review:", hidden=True),
 )
 
 SECTION_ORDER = (
