@@ -41,6 +41,7 @@ rate = f"{counts['responses'] / counts['invited']:.1%}" if counts["invited"] els
 cols[1].metric(t("results.rate"), rate or t("results.rate_unknown"))
 scored = scored_questions(questions)
 texts = {q.key: q.text for q in questions}
+group_labels = {None: t("results.overall"), **{g: t(f"results.group.{g}") for g in GROUPS}}
 tabs = st.tabs(
     [t(f"results.tab_{k}") for k in ("scores", "trend", "segments", "drivers", "open", "sample")]
 )
@@ -53,7 +54,7 @@ with tabs[0]:
             t("results.group_by"),
             [None, *GROUPS],
             key="score_group",
-            format_func=lambda g: t("results.overall") if g is None else g,
+            format_func=group_labels.__getitem__,
         )
         table = question_scores(answers, questions, group)
         shown = table.drop(columns=["question_key", "share_high", "share_low"], errors="ignore")
@@ -104,7 +105,10 @@ with tabs[2]:
         )
         chosen = next(q for q in scored if q.key == pick)
         dim = st.selectbox(
-            t("results.group_by"), ["region", "segment", "version", "source"], key="segment_dim"
+            t("results.group_by"),
+            ["region", "segment", "version", "source"],
+            format_func=group_labels.__getitem__,
+            key="segment_dim",
         )
         mine = answers[(answers["question_key"] == pick) & answers["value_num"].notna()]
         st.dataframe(

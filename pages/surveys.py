@@ -40,7 +40,7 @@ with st.expander(t("surveys.new"), expanded=surveys.empty):
         PURPOSES,
         horizontal=True,
         key="new_purpose",
-        format_func=lambda p: label("survey_purpose", p),
+        format_func={p: label("survey_purpose", p) for p in PURPOSES}.__getitem__,
     )
     names = dict(zip(touchpoints["key"], touchpoints[f"name_{lang()}"], strict=True))
     chosen = st.multiselect(

@@ -117,7 +117,7 @@ def sample_size_planner() -> None:
         t("sampling.metric"),
         ["proportion", "nps"],
         horizontal=True,
-        format_func=lambda m: t(f"sampling.{m}" if m != "nps" else "metrics.nps"),
+        format_func={"proportion": t("sampling.proportion"), "nps": t("metrics.nps")}.__getitem__,
         key="plan_metric",
     )
     cols = st.columns(4)
