@@ -46,7 +46,7 @@ def _clean(values: object, metric: str) -> np.ndarray:
 
 
 def score_nps(values: object) -> Score:
-    """Return the NPS with its 95% CI 100·(P−D) ± 1.96·100·√((P+D−(P−D)²)/n) (GUIDE §4)."""
+    """Return the NPS with its 95% CI 100·(P−D) ± 1.96·100·√((P+D−(P−D)²)/n), kept in ±100."""
     arr = _clean(values, "nps")
     n = len(arr)
     if n == 0:
@@ -55,7 +55,8 @@ def score_nps(values: object) -> Score:
     d = float((arr <= 6).mean())
     half = Z95 * 100 * math.sqrt(max(p + d - (p - d) ** 2, 0.0) / n)
     nps = 100 * (p - d)
-    return Score("nps", nps, nps - half, nps + half, n, float(arr.mean()), p, d)
+    low, high = max(nps - half, -100.0), min(nps + half, 100.0)
+    return Score("nps", nps, low, high, n, float(arr.mean()), p, d)
 
 
 def nps_standard_error(score: Score) -> float:

@@ -84,7 +84,9 @@ def _question_columns(columns: list[str], questions: list[Question]) -> list[tup
     return [(c, *by_name[_norm(c)]) for c in columns if _norm(c) in by_name]
 
 
-def parse_wide(frame: pd.DataFrame, questions: list[Question]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def parse_wide(
+    frame: pd.DataFrame, questions: list[Question], skip_bad: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (respondents, answers) from one row per respondent; columns named by key or text."""
     columns = [str(c) for c in frame.columns]
     matched = _question_columns(columns, questions)
@@ -104,10 +106,12 @@ def parse_wide(frame: pd.DataFrame, questions: list[Question]) -> tuple[pd.DataF
             }
         )
         parts.append(part)
-    return people, _coerce(pd.concat(parts, ignore_index=True), questions)
+    return people, _coerce(pd.concat(parts, ignore_index=True), questions, skip_bad)
 
 
-def parse_long(frame: pd.DataFrame, questions: list[Question]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def parse_long(
+    frame: pd.DataFrame, questions: list[Question], skip_bad: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (respondents, answers) from one row per answer: respondent, question, value."""
     columns = [str(c) for c in frame.columns]
     folded = {_norm(c): c for c in columns}
@@ -132,7 +136,7 @@ def parse_long(frame: pd.DataFrame, questions: list[Question]) -> tuple[pd.DataF
             "row": range(1, len(frame) + 1),
         }
     )
-    return people, _coerce(answers, questions)
+    return people, _coerce(answers, questions, skip_bad)
 
 
 def _respondents(frame: pd.DataFrame, meta: dict[str, str]) -> pd.DataFrame:
@@ -148,8 +152,8 @@ def _respondents(frame: pd.DataFrame, meta: dict[str, str]) -> pd.DataFrame:
     return people.reset_index(drop=True)
 
 
-def _coerce(answers: pd.DataFrame, questions: list[Question]) -> pd.DataFrame:
-    """Return answers with value_num/value_text, raising once with every out-of-scale row."""
+def _coerce(answers: pd.DataFrame, questions: list[Question], skip_bad: bool) -> pd.DataFrame:
+    """Return answers with value_num/value_text; out-of-scale values raise once (or are dropped)."""
     qtype = {q.key: q.qtype for q in questions}
     answers = answers[answers["raw"].notna() & (answers["raw"].astype(str).str.strip() != "")]
     types = answers["question_key"].map(qtype)
@@ -159,7 +163,9 @@ def _coerce(answers: pd.DataFrame, questions: list[Question]) -> pd.DataFrame:
     scaled = types.isin(list(SCALES))
     blank = scaled & (low > 0) & (numeric == NOT_APPLICABLE)
     bad = scaled & ~blank & (numeric.isna() | (numeric < low) | (numeric > high))
-    if bad.any():
+    if bad.any() and skip_bad:
+        blank = blank | bad
+    elif bad.any():
         rows = ", ".join(str(r) for r in sorted(set(answers.loc[bad, "row"]))[:20])
         raise InvalidInput("surveys.bad_values", rows=rows, count=int(bad.sum()))
     out = answers.loc[~blank].copy()
@@ -169,13 +175,13 @@ def _coerce(answers: pd.DataFrame, questions: list[Question]) -> pd.DataFrame:
 
 
 def parse_responses(
-    frame: pd.DataFrame, questions: list[Question]
+    frame: pd.DataFrame, questions: list[Question], skip_bad: bool = False
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (respondents, answers) from an imported table, long when it has question/value."""
     folded = {_norm(c) for c in frame.columns}
     if {"question", "value"} <= folded:
-        return parse_long(frame, questions)
-    return parse_wide(frame, questions)
+        return parse_long(frame, questions, skip_bad)
+    return parse_wide(frame, questions, skip_bad)
 
 
 def response_matrix(answers: pd.DataFrame, questions: list[Question]) -> pd.DataFrame:

@@ -25,7 +25,7 @@ from cxdash.storage.kano import (
 )
 from cxdash.survey_scores import neutralise
 from cxdash.ui.context import show_error, store, t
-from cxdash.ui.survey_widgets import kano_questionnaire, upload_table
+from cxdash.ui.survey_widgets import kano_questionnaire, show_table, upload_table
 
 st.title(t("kano.title"))
 st.caption(t("kano.caption"))
@@ -88,17 +88,15 @@ with tabs[0]:
         labels = {f"cat_{c}": t(f"kano.category.{c}") for c in CATEGORIES}
         labels.update(x=t("kano.worse"), y=t("kano.better"))
         st.plotly_chart(kano_quadrant(result, labels), key="kano_quadrant")
-        st.dataframe(result, hide_index=True, key="kano_table")
+        show_table(result, "kano_table")
         st.subheader(t("kano.priority"))
         ranked = priority_list(result)
         ranked["reason"] = [t(r) for r in ranked["reason"]]
-        st.dataframe(
-            ranked[["rank", "feature", "category", "better", "worse", "reason"]],
-            hide_index=True,
-            key="kano_priority",
+        show_table(
+            ranked[["rank", "feature", "category", "better", "worse", "reason"]], "kano_priority"
         )
         st.download_button(
-            "CSV",
+            t("kano.download_priority"),
             neutralise(pd.DataFrame(ranked)).to_csv(index=False),
             "kano_priority.csv",
             "text/csv",

@@ -15,7 +15,7 @@ from cxdash.survey_scores import (
 )
 from cxdash.surveys import SCORED
 from cxdash.ui.context import store, t
-from cxdash.ui.survey_widgets import driver_section, sample_size_planner
+from cxdash.ui.survey_widgets import driver_section, sample_size_planner, show_table
 
 st.title(t("results.title"))
 st.caption(t("results.caption"))
@@ -57,8 +57,7 @@ with tabs[0]:
             format_func=group_labels.__getitem__,
         )
         table = question_scores(answers, questions, group)
-        shown = table.drop(columns=["question_key", "share_high", "share_low"], errors="ignore")
-        st.dataframe(shown, hide_index=True, key="score_table")
+        show_table(table, "score_table", hide=("question_key", "share_high", "share_low"))
         st.caption(t("results.ci_note"))
         pick = st.selectbox(
             t("results.question"),
@@ -93,7 +92,7 @@ with tabs[1]:
         st.plotly_chart(
             trend_with_band(trend, "month", t(f"metrics.{SCORED[chosen.qtype]}")), key="trend_chart"
         )
-        st.dataframe(trend, hide_index=True)
+        show_table(trend, "trend_table", hide=("share_high", "share_low"))
 
 with tabs[2]:
     if scored:
@@ -111,11 +110,8 @@ with tabs[2]:
             key="segment_dim",
         )
         mine = answers[(answers["question_key"] == pick) & answers["value_num"].notna()]
-        st.dataframe(
-            compare_groups(mine.fillna({dim: "—"}), SCORED[chosen.qtype], dim, "value_num"),
-            hide_index=True,
-            key="segment_table",
-        )
+        compared = compare_groups(mine.fillna({dim: "—"}), SCORED[chosen.qtype], dim, "value_num")
+        show_table(compared, "segment_table")
         st.caption(t("results.segment_note"))
 
 with tabs[3]:
@@ -125,8 +121,10 @@ with tabs[4]:
     st.caption(t("results.open_note"))
     keyword = st.text_input(t("results.keyword"), key="open_keyword")
     found = filter_open_answers(open_answers(db, survey_id), keyword)
-    st.dataframe(
-        found.assign(question=found["question_key"].map(texts)), hide_index=True, key="open_table"
+    show_table(
+        found.assign(question=found["question_key"].map(texts)),
+        "open_table",
+        hide=("question_key",),
     )
 
 with tabs[5]:

@@ -20,7 +20,7 @@ from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.survey_scores import neutralise, qr_png
 from cxdash.surveys import PURPOSES, needs_nps_warning, parse_responses
 from cxdash.ui.context import label, lang, show_error, store, t
-from cxdash.ui.survey_widgets import question_editor, upload_table
+from cxdash.ui.survey_widgets import import_columns, question_editor, upload_table
 
 st.title(t("surveys.title"))
 st.caption(t("surveys.caption"))
@@ -118,8 +118,10 @@ st.subheader(t("surveys.import_title"))
 st.caption(t("surveys.import_help"))
 table = upload_table(t("surveys.upload"), "response_upload")
 if table is not None:
+    table = import_columns(table)
+    skip = st.checkbox(t("surveys.skip_bad"), key="import_skip_bad")
     try:
-        people, answers = parse_responses(table, survey_questions(db, int(survey_id)))
+        people, answers = parse_responses(table, survey_questions(db, int(survey_id)), skip)
     except CxDashError as err:
         show_error(err)
     else:

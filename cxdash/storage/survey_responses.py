@@ -75,9 +75,10 @@ def import_responses(
     answers: pd.DataFrame,
     source: str = "import",
 ) -> int:
-    """Write imported respondents and their answers in one transaction; return how many."""
+    """Write imported respondents who gave any answer, with their answers, in one transaction."""
     survey = get_survey(store, survey_id)
-    people = people.drop_duplicates("respondent").reset_index(drop=True)
+    answered = people["respondent"].isin(set(answers["respondent"]))
+    people = people[answered].drop_duplicates("respondent").reset_index(drop=True)
     people = people.assign(
         submitted_at=people["submitted_at"].fillna(pd.Timestamp.now().floor("s")),
         survey_id=survey_id,

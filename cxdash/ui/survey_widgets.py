@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -166,14 +168,12 @@ def driver_section(answers: pd.DataFrame, questions: list[Question]) -> None:
         show_error(err)
         return
     st.caption(t("drivers.fit", r2=f"{betas.attrs['r_squared']:.3f}", n=betas.attrs["n"]))
-    st.dataframe(
-        betas.assign(question=betas["driver"].map(texts)), hide_index=True, key="driver_table"
-    )
+    show_table(betas.assign(question=betas["driver"].map(texts)), "driver_table")
     labels = {"penalty": t("results.penalty"), "reward": t("results.reward")}
     st.plotly_chart(
         penalty_reward_bars(pr.assign(driver=pr["driver"].map(texts)), labels), key="pr_chart"
     )
-    st.dataframe(pr, hide_index=True, key="pr_table")
+    show_table(pr.assign(question=pr["driver"].map(texts)), "pr_table")
 
 
 def _csat_drivers(questions: list[Question], drivers: list[str]) -> list[str]:
@@ -222,3 +222,69 @@ def kano_questionnaire(features: list[str]) -> None:
         "text/csv",
         key="kano_q_download",
     )
+
+
+# Column → (message key, number format); columns not listed keep their name.
+COLUMN_LABELS = {
+    "question": ("results.question", None),
+    "metric": ("metrics.metric", None),
+    "touchpoint": ("results.group.touchpoint", None),
+    "segment": ("results.group.segment", None),
+    "region": ("results.group.region", None),
+    "value": ("results.col_value", "%.1f"),
+    "low": ("results.col_low", "%.1f"),
+    "high": ("results.col_high", "%.1f"),
+    "mean": ("results.col_mean", "%.2f"),
+    "n": ("results.col_n", "%d"),
+    "difference": ("results.col_diff", "%.1f"),
+    "p_value": ("results.col_p", "%.4f"),
+    "beta": ("drivers.beta", "%.3f"),
+    "penalty": ("results.penalty", "%.3f"),
+    "reward": ("results.reward", "%.3f"),
+    "better": ("kano.better", "%.3f"),
+    "worse": ("kano.worse_signed", "%.3f"),
+    "feature": ("kano.feature", None),
+    "category": ("kano.category_col", None),
+    "reason": ("kano.reason_col", None),
+    "total_strength": ("kano.total_strength", "%.3f"),
+    "category_strength": ("kano.category_strength", "%.3f"),
+    "fong_threshold": ("kano.fong_threshold", "%.1f"),
+}
+
+
+def show_table(frame: pd.DataFrame, key: str, hide: tuple[str, ...] = ()) -> None:
+    """Show a table with translated headers and rounded numbers; the data keep their columns."""
+    config: dict[str, Any] = {col: None for col in hide if col in frame.columns}
+    for col in frame.columns:
+        if col in COLUMN_LABELS and col not in hide:
+            msg, fmt = COLUMN_LABELS[col]
+            config[col] = (
+                st.column_config.NumberColumn(t(msg), format=fmt)
+                if fmt and pd.api.types.is_numeric_dtype(frame[col])
+                else st.column_config.Column(t(msg))
+            )
+    st.dataframe(frame, hide_index=True, key=key, column_config=config)
+
+
+def import_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """Let the user name the file's segment and region columns; return the table renamed."""
+    columns = [None, *(str(c) for c in table.columns)]
+    cols = st.columns(2)
+    none = t("surveys.none")
+    segment = cols[0].selectbox(
+        t("surveys.segment_column"),
+        columns,
+        key="import_segment_col",
+        format_func=lambda c: none if c is None else str(c),
+    )
+    region = cols[1].selectbox(
+        t("surveys.region_column"),
+        columns,
+        key="import_region_col",
+        format_func=lambda c: none if c is None else str(c),
+    )
+    chosen = {c: name for c, name in ((segment, "segment"), (region, "region")) if c}
+    if not chosen:
+        return table
+    kept = table.drop(columns=[c for c in ("segment", "region") if c in table and c not in chosen])
+    return kept.rename(columns=chosen)

@@ -61,3 +61,12 @@ def test_long_import_and_out_of_scale_rows():
     with pytest.raises(InvalidInput) as err:
         parse_responses(bad, qs)
     assert err.value.params["rows"] == "1, 3"
+
+
+def test_bad_rows_can_be_skipped_explicitly():
+    qs = [Question("q1", "nps", "Rating (Num)")]
+    wide = pd.DataFrame({"ID": ["1", "2", "3"], "Rating (Num)": ["9", "#ERROR!", "3"]})
+    with pytest.raises(InvalidInput):
+        parse_responses(wide, qs)
+    people, answers = parse_responses(wide, qs, skip_bad=True)
+    assert list(answers["value_num"]) == [9.0, 3.0] and len(people) == 3
