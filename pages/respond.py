@@ -6,7 +6,7 @@ from cxdash.errors import CxDashError
 from cxdash.storage.survey_responses import submit_response
 from cxdash.storage.surveys import get_survey, resolve_token, version_questions
 from cxdash.ui.context import show_error, store, t
-from cxdash.ui.survey_widgets import answer_form, missing_required
+from cxdash.ui.survey_widgets import answer_form, inert, missing_required
 
 token = str(st.query_params.get("s", "")).strip()
 if st.session_state.get("respond_done") == token and token:
@@ -21,7 +21,7 @@ if opened is None:
     st.stop()
 
 survey = get_survey(store(), opened["survey_id"])
-st.title(str(survey["name"]))
+st.title(inert(survey["name"]))
 if opened["personal"] and opened["used"] and survey["one_per_token"]:
     st.info(t("surveys.already_answered"))
     st.stop()

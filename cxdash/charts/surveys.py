@@ -1,7 +1,11 @@
-"""Figures for KANO and survey results: the Better/|Worse| quadrant, scores with CIs, trends."""
+"""Figures for KANO and survey results: the Better/|Worse| quadrant, scores with CIs, trends.
+
+User text (needs, questions, groups) is HTML-escaped because plotly renders a few tags.
+"""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 import pandas as pd
@@ -26,7 +30,7 @@ def kano_quadrant(table: pd.DataFrame, labels: Mapping[str, str]) -> go.Figure:
                 x=group["worse"].abs(),
                 y=group["better"],
                 mode="markers+text",
-                text=group["feature"],
+                text=[html.escape(str(f)) for f in group["feature"]],
                 textposition="top center",
                 name=labels.get(f"cat_{category}", str(category)),
                 marker={"size": 14, "color": CATEGORY_COLOURS.get(str(category), "#333")},
@@ -52,7 +56,7 @@ def score_bars(table: pd.DataFrame, label_col: str, title: str) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=table["value"],
-            y=table[label_col].astype(str),
+            y=[html.escape(str(v)) for v in table[label_col]],
             orientation="h",
             error_x={
                 "type": "data",
@@ -96,10 +100,11 @@ def distribution_bars(dist: pd.DataFrame, title: str) -> go.Figure:
 
 def penalty_reward_bars(table: pd.DataFrame, labels: Mapping[str, str]) -> go.Figure:
     """Return diverging bars: the penalty (negative) and the reward (positive) per driver."""
+    names = [html.escape(str(d)) for d in table["driver"]]
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
-            y=table["driver"],
+            y=names,
             x=table["penalty"],
             orientation="h",
             name=labels.get("penalty", "penalty"),
@@ -108,7 +113,7 @@ def penalty_reward_bars(table: pd.DataFrame, labels: Mapping[str, str]) -> go.Fi
     )
     fig.add_trace(
         go.Bar(
-            y=table["driver"],
+            y=names,
             x=table["reward"],
             orientation="h",
             name=labels.get("reward", "reward"),

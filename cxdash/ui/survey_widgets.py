@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -17,6 +18,14 @@ from cxdash.survey_scores import driver_frame, neutralise
 from cxdash.surveys import QUESTION_TYPES, SCALES, SCORED, Question
 from cxdash.ui.context import show_error, t
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def inert(text: object) -> str:
+    """Return user text with every Markdown character escaped, for titles and widget labels."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
 EDIT_COLUMNS = ["key", "qtype", "text", "touchpoint", "options", "required"]
 
 
@@ -24,7 +33,7 @@ def _scale_input(q: Question, pos: int) -> float | None:
     """Show a horizontal scale for a rated question; return the chosen point or None."""
     low, high = SCALES[q.qtype]
     hint = t(f"respond.low_{q.qtype}") if q.qtype in ("nps", "csat", "ces") else None
-    chosen = st.pills(q.text, list(range(low, high + 1)), key=f"answer_{pos}", help=hint)
+    chosen = st.pills(inert(q.text), list(range(low, high + 1)), key=f"answer_{pos}")
     if hint:
         st.caption(hint)
     return float(chosen) if chosen is not None else None
@@ -38,25 +47,29 @@ def answer_form(questions: list[Question]) -> pd.DataFrame | None:
             if q.qtype in ("csat", "ces", "nps"):
                 rows.append({"question_key": q.key, "value_num": _scale_input(q, pos)})
             elif q.qtype == "open":
-                text = st.text_area(q.text, key=f"answer_{pos}", max_chars=2000)
+                text = st.text_area(inert(q.text), key=f"answer_{pos}", max_chars=2000)
                 rows.append({"question_key": q.key, "value_text": text.strip() or None})
             elif q.qtype == "single":
                 rows.append(
                     {
                         "question_key": q.key,
                         "value_text": st.radio(
-                            q.text, list(q.options), index=None, key=f"answer_{pos}"
+                            inert(q.text),
+                            list(q.options),
+                            index=None,
+                            format_func=inert,
+                            key=f"answer_{pos}",
                         ),
                     }
                 )
             elif q.qtype == "multi":
-                for option in st.multiselect(q.text, list(q.options), key=f"answer_{pos}"):
+                for option in st.multiselect(inert(q.text), q.options, key=f"answer_{pos}"):
                     rows.append({"question_key": q.key, "item": option, "value_text": option})
             else:
                 st.markdown(f"**{pos + 1}.**")
                 st.text(q.text)
                 for i, item in enumerate(q.options):
-                    chosen = st.pills(item, [1, 2, 3, 4, 5], key=f"answer_{pos}_{i}")
+                    chosen = st.pills(inert(item), [1, 2, 3, 4, 5], key=f"answer_{pos}_{i}")
                     rows.append({"question_key": q.key, "item": item, "value_num": chosen})
         if not st.form_submit_button(
             t("respond.submit"), type="primary", key="respond_submit", width="stretch"
