@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 
+import numpy as np
 import pandas as pd
 
 from cxdash.errors import InvalidInput
@@ -130,15 +131,24 @@ def categorise_answers(answers: pd.DataFrame) -> pd.DataFrame:
 
     Rows whose answers cannot be read raise one error listing every bad row number.
     """
-    func = answers["functional"].map(parse_answer)
-    dysf = answers["dysfunctional"].map(parse_answer)
+    func = _parse_column(answers["functional"])
+    dysf = _parse_column(answers["dysfunctional"])
     bad = answers.index[func.isna() | dysf.isna()]
     if len(bad):
         rows = ", ".join(str(int(i) + 1) for i in bad[:20])
         raise InvalidInput("kano.bad_answers", rows=rows, count=len(bad))
     out = answers.assign(functional=func, dysfunctional=dysf)
-    out["category"] = [classify(f, d) for f, d in zip(func, dysf, strict=True)]
+    table = np.array(_TABLE, dtype=object)
+    f_codes = pd.Categorical(func, categories=ANSWERS).codes
+    d_codes = pd.Categorical(dysf, categories=ANSWERS).codes
+    out["category"] = table[f_codes, d_codes]
     return out
+
+
+def _parse_column(values: pd.Series) -> pd.Series:
+    """Return the answer keys of a column, parsing each distinct raw value once."""
+    lookup = {raw: parse_answer(raw) for raw in pd.unique(values.astype(object))}
+    return values.astype(object).map(lookup)
 
 
 def analyse(answers: pd.DataFrame) -> pd.DataFrame:

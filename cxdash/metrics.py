@@ -37,7 +37,8 @@ class Score:
 
 def _clean(values: object, metric: str) -> np.ndarray:
     """Return the numeric answers within the metric's scale, without missing values."""
-    arr = pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce").to_numpy(float)
+    series = values if isinstance(values, pd.Series) else pd.Series(values, dtype="object")
+    arr = pd.to_numeric(series, errors="coerce").to_numpy(float)
     lo, hi = SCALES[metric]
     arr = arr[~np.isnan(arr)]
     if ((arr < lo) | (arr > hi)).any():
