@@ -55,6 +55,13 @@ def _seed_journeys(store: Store) -> None:
 
 
 SEEDERS.append(_seed_journeys)
+def _seed_surveys(store: Store) -> None:
+    from cxdash.demo.surveys import seed_surveys
+
+    seed_surveys(store)
+
+
+SEEDERS.append(_seed_surveys)
 
 
 def seed_demo(store: Store) -> int:

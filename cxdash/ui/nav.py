@@ -42,6 +42,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("classify", "pages/discover.py", "discover", ":material/bubble_chart:"),
     PageSpec("classify", "pages/classify.py", "classify", ":material/label:"),
     PageSpec("classify", "pages/dimensions.py", "dimensions", ":material/grid_view:"),
+    PageSpec("needs", "pages/kano.py", "kano", ":material/category:"),
+    PageSpec("needs", "pages/surveys.py", "surveys", ":material/edit_note:"),
+    PageSpec("needs", "pages/survey_results.py", "survey-results", ":material/poll:"),
+    PageSpec("needs", "pages/respond.py", "respond", ":material/rate_review:", hidden=True),
 )
 
 SECTION_ORDER = (

@@ -1,0 +1,131 @@
+"""Survey results: scores with 95% CIs, trend, segments, key drivers, open answers, sample sizes."""
+
+import streamlit as st
+
+from cxdash.charts.surveys import distribution_bars, score_bars, trend_with_band
+from cxdash.metrics import compare_groups, distribution
+from cxdash.storage.survey_responses import open_answers, response_counts, survey_answers
+from cxdash.storage.surveys import list_surveys, survey_questions
+from cxdash.survey_scores import (
+    GROUPS,
+    filter_open_answers,
+    monthly_scores,
+    question_scores,
+    scored_questions,
+)
+from cxdash.surveys import SCORED
+from cxdash.ui.context import store, t
+from cxdash.ui.survey_widgets import driver_section, sample_size_planner, show_table
+
+st.title(t("results.title"))
+st.caption(t("results.caption"))
+db = store()
+surveys = list_surveys(db)
+surveys = surveys[surveys["responses"] > 0]
+if surveys.empty:
+    st.info(t("results.empty"), icon=":material/poll:")
+    with st.expander(t("sampling.title")):
+        sample_size_planner()
+    st.stop()
+
+titles = dict(zip(surveys["id"], surveys["name"], strict=True))
+survey_id = int(
+    st.selectbox(t("surveys.pick"), list(titles), format_func=titles.get, key="results_survey")
+)
+questions = survey_questions(db, survey_id)
+answers = survey_answers(db, survey_id)
+counts = response_counts(db, survey_id)
+cols = st.columns(3)
+cols[0].metric(t("results.responses"), f"{counts['responses']:,}")
+rate = f"{counts['responses'] / counts['invited']:.1%}" if counts["invited"] else None
+cols[1].metric(t("results.rate"), rate or t("results.rate_unknown"))
+scored = scored_questions(questions)
+texts = {q.key: q.text for q in questions}
+group_labels = {None: t("results.overall"), **{g: t(f"results.group.{g}") for g in GROUPS}}
+tabs = st.tabs(
+    [t(f"results.tab_{k}") for k in ("scores", "trend", "segments", "drivers", "open", "sample")]
+)
+
+with tabs[0]:
+    if not scored:
+        st.info(t("results.no_scored"))
+    else:
+        group = st.selectbox(
+            t("results.group_by"),
+            [None, *GROUPS],
+            key="score_group",
+            format_func=group_labels.__getitem__,
+        )
+        table = question_scores(answers, questions, group)
+        show_table(table, "score_table", hide=("question_key", "share_high", "share_low"))
+        st.caption(t("results.ci_note"))
+        pick = st.selectbox(
+            t("results.question"),
+            [q.key for q in scored],
+            format_func=texts.get,
+            key="score_question",
+        )
+        chosen = next(q for q in scored if q.key == pick)
+        mine = table[table["question_key"] == pick]
+        label_col = group or "item"
+        st.plotly_chart(
+            score_bars(mine, label_col, t(f"metrics.{SCORED[chosen.qtype]}")), key="score_chart"
+        )
+        values = answers.loc[answers["question_key"] == pick, "value_num"].dropna()
+        st.plotly_chart(
+            distribution_bars(
+                distribution(values, SCORED[chosen.qtype]), t("results.distribution")
+            ),
+            key="dist_chart",
+        )
+
+with tabs[1]:
+    if scored:
+        pick = st.selectbox(
+            t("results.question"),
+            [q.key for q in scored],
+            format_func=texts.get,
+            key="trend_question",
+        )
+        chosen = next(q for q in scored if q.key == pick)
+        trend = monthly_scores(answers, chosen)
+        st.plotly_chart(
+            trend_with_band(trend, "month", t(f"metrics.{SCORED[chosen.qtype]}")), key="trend_chart"
+        )
+        show_table(trend, "trend_table", hide=("share_high", "share_low"))
+
+with tabs[2]:
+    if scored:
+        pick = st.selectbox(
+            t("results.question"),
+            [q.key for q in scored],
+            format_func=texts.get,
+            key="segment_question",
+        )
+        chosen = next(q for q in scored if q.key == pick)
+        dim = st.selectbox(
+            t("results.group_by"),
+            ["region", "segment", "version", "source"],
+            format_func=group_labels.__getitem__,
+            key="segment_dim",
+        )
+        mine = answers[(answers["question_key"] == pick) & answers["value_num"].notna()]
+        compared = compare_groups(mine.fillna({dim: "—"}), SCORED[chosen.qtype], dim, "value_num")
+        show_table(compared, "segment_table")
+        st.caption(t("results.segment_note"))
+
+with tabs[3]:
+    driver_section(answers, questions)
+
+with tabs[4]:
+    st.caption(t("results.open_note"))
+    keyword = st.text_input(t("results.keyword"), key="open_keyword")
+    found = filter_open_answers(open_answers(db, survey_id), keyword)
+    show_table(
+        found.assign(question=found["question_key"].map(texts)),
+        "open_table",
+        hide=("question_key",),
+    )
+
+with tabs[5]:
+    sample_size_planner()
