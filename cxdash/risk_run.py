@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from cxdash.risk import RiskModel, repair_list, top_reasons, train_risk_model, type_features
@@ -39,3 +41,25 @@ def score_table(
             "reasons": table["customer_id"].map(by_id).to_numpy(),
         }
     )
+
+
+def run_summary(model: RiskModel) -> dict[str, Any]:
+    """Return what a run stores for display: comparison, holdout scores, importance, typing."""
+    return {
+        "comparison": model.comparison.to_dict("records"),
+        "holdout": {
+            "label": model.holdout["label"].astype(int).tolist(),
+            "score": model.holdout["score"].round(6).tolist(),
+        },
+        "importance": model.importance.to_dict("records"),
+        "types": {
+            "numeric": list(model.types.numeric),
+            "categorical": list(model.types.categorical),
+            "dropped": list(model.types.dropped),
+        },
+    }
+
+
+def holdout_frame(summary: dict[str, Any]) -> pd.DataFrame:
+    """Return the stored holdout labels and scores of a run as a frame."""
+    return pd.DataFrame(summary["holdout"])

@@ -146,3 +146,15 @@ def vetoed_by(rules: list[Rule], frame: pd.DataFrame) -> pd.Series:
         lambda r: "; ".join(v for v in r if isinstance(v, str)), axis=1
     )
     return joined.where(joined != "", None)
+
+
+def applicable(texts: list[str], columns: list[str]) -> tuple[list[Rule], list[str]]:
+    """Return the rules that can run on these columns, and the texts of those that cannot."""
+    usable, skipped = [], []
+    for text in texts:
+        rule = parse_rule(text)
+        if rule.features <= set(columns):
+            usable.append(rule)
+        else:
+            skipped.append(text)
+    return usable, skipped

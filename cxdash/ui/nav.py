@@ -23,6 +23,11 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "overview", ":material/dashboard:"),
 )
+PAGES += (
+    PageSpec("quality", "pages/indicators.py", "indicators", ":material/account_tree:"),
+    PageSpec("quality", "pages/complaints.py", "complaints", ":material/support_agent:"),
+    PageSpec("quality", "pages/at_risk.py", "at-risk", ":material/person_alert:"),
+)
 
 SECTION_ORDER = (
     "overview",

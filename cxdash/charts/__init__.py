@@ -1,0 +1,1 @@
+"""Plotly figures for the pages: pure functions of DataFrames and translated labels."""
