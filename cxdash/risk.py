@@ -129,6 +129,7 @@ class RiskModel:
     comparison: pd.DataFrame
     holdout: pd.DataFrame
     importance: pd.DataFrame
+    reference: dict[str, Any]
 
     @property
     def metrics(self) -> dict[str, Any]:
@@ -171,7 +172,8 @@ def train_risk_model(
         importance = feature_importance(fitted[best], x_test, y_test, seed)
     scores = fitted[best].predict_proba(x_test)[:, 1]
     holdout = pd.DataFrame({"label": y_test, "score": scores})
-    return RiskModel(best, fitted[best], types, comparison, holdout, importance)
+    reference = _reference_row(x_train, types)
+    return RiskModel(best, fitted[best], types, comparison, holdout, importance, reference)
 
 
 def feature_importance(
@@ -199,12 +201,12 @@ def _reference_row(x: pd.DataFrame, types: FeatureTypes) -> dict[str, Any]:
 def top_reasons(model: RiskModel, frame: pd.DataFrame, top: int = 3) -> pd.DataFrame:
     """Return each row's top reasons: features whose typical value would lower its score most.
 
-    Local perturbation: each feature in turn is set to the population's typical value (median or
-    most frequent) and the score drop is that feature's contribution for this customer.
+    Local perturbation: each feature in turn is set to the training population's typical value
+    (median or most frequent) and the score drop is that feature's contribution for this customer.
     """
     x = prepare(frame, model.types)
     base = model.estimator.predict_proba(x)[:, 1]
-    ref = _reference_row(x, model.types)
+    ref = model.reference
     drops = {}
     for name in model.types.used:
         changed = x.copy()

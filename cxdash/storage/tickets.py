@@ -32,7 +32,7 @@ def save_tickets(store: Store, tickets: pd.DataFrame, source: str) -> int:
     """Insert or replace tickets by id, all or nothing; return how many were written."""
     frame = tickets.reindex(columns=list(TICKET_COLUMNS)).copy()
     frame["source"] = source
-    frame["origin"] = frame["origin"].fillna("complaint")
+    frame["origin"] = frame["origin"].astype(object).fillna("complaint")
     frame["reopened"] = pd.to_numeric(frame["reopened"], errors="coerce").fillna(0).astype(int)
     frame["status"] = frame["status"].astype(str).str.strip().str.lower()
     frame = frame.drop_duplicates("ticket_id", keep="last")
