@@ -66,7 +66,7 @@ with funnel_tab:
         ["all", *cp.DIMENSIONS],
         default="all",
         key="funnel_split",
-        format_func=lambda d: t(f"quality.dim_{d}"),
+        format_func={d: t(f"quality.dim_{d}") for d in ("all", *cp.DIMENSIONS)}.__getitem__,
     )
     if split in cp.DIMENSIONS:
         long = cp.funnel_by(tickets, split)

@@ -54,7 +54,7 @@ with define_tab, st.form("define_indicator"):
         t("quality.ind_direction"),
         ind.DIRECTIONS,
         key="ind_direction",
-        format_func=lambda d: label("direction", d),
+        format_func={d: label("direction", d) for d in ind.DIRECTIONS}.__getitem__,
     )
     target = c3.number_input(t("quality.target"), value=None, key="ind_target")
     threshold = c1.number_input(t("quality.threshold"), value=None, key="ind_threshold")

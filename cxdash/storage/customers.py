@@ -22,6 +22,7 @@ def save_customer_table(
     rows = pd.DataFrame(
         {
             "customer_id": ids.astype(str),
+            "row_no": range(len(frame)),
             "label": labels.astype("Int64"),
             "features": [json.dumps(r, ensure_ascii=False) for r in features.to_dict("records")],
         }
@@ -36,8 +37,8 @@ def save_customer_table(
         rows.insert(0, "table_id", table_id)
         tx.register("incoming_customers", rows)
         tx.execute(
-            "INSERT INTO customer_rows (table_id, customer_id, label, features)"
-            " SELECT table_id, customer_id, label, features FROM incoming_customers"
+            "INSERT INTO customer_rows (table_id, customer_id, row_no, label, features)"
+            " SELECT table_id, customer_id, row_no, label, features FROM incoming_customers"
         )
         tx.unregister("incoming_customers")
     return table_id
@@ -49,14 +50,14 @@ def list_customer_tables(store: Store) -> pd.DataFrame:
 
 
 def load_customer_table(store: Store, table_id: int) -> pd.DataFrame:
-    """Return one customer table: customer_id, label (1/0/NA), then the raw feature columns."""
+    """Return one customer table in file order: customer_id, label (1/0/NA), raw features."""
     meta = store.rows("SELECT mapping FROM customer_tables WHERE id = ?", [table_id])
     if not meta:
         raise NotFound("quality.customers_not_found", table=table_id)
     columns = json.loads(meta[0][0])["features"]
     rows = store.rows(
         "SELECT customer_id, label, features::VARCHAR FROM customer_rows"
-        " WHERE table_id = ? ORDER BY customer_id",
+        " WHERE table_id = ? ORDER BY row_no",
         [table_id],
     )
     features = pd.DataFrame([json.loads(r[2]) for r in rows], columns=columns)

@@ -1,4 +1,4 @@
-"""Service-quality storage on a real DuckDB file: indicators, tickets, customers, veto rules, runs."""
+"""Service-quality storage on a real DuckDB file: indicators, tickets, customers, rules, runs."""
 
 from __future__ import annotations
 

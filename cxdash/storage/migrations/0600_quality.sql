@@ -61,6 +61,7 @@ CREATE TABLE customer_tables (
 CREATE TABLE customer_rows (
     table_id    BIGINT NOT NULL,
     customer_id VARCHAR NOT NULL,
+    row_no      BIGINT NOT NULL,
     label       INTEGER,
     features    JSON NOT NULL,
     PRIMARY KEY (table_id, customer_id)
