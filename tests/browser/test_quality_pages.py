@@ -1,4 +1,4 @@
-"""In a real browser: the indicator tree and the complaint funnel draw, and the repair list exports."""
+"""In a real browser: the indicator tree and the funnel draw, and the repair list exports."""
 
 from __future__ import annotations
 
