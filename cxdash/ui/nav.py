@@ -47,6 +47,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("needs", "pages/survey_results.py", "survey-results", ":material/poll:"),
     PageSpec("needs", "pages/respond.py", "respond", ":material/rate_review:", hidden=True),
 )
+PAGES += (
+    PageSpec("quality", "pages/indicators.py", "indicators", ":material/account_tree:"),
+    PageSpec("quality", "pages/complaints.py", "complaints", ":material/support_agent:"),
+    PageSpec("quality", "pages/at_risk.py", "at-risk", ":material/person_alert:"),
+)
 
 SECTION_ORDER = (
     "overview",

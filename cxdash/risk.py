@@ -1,0 +1,260 @@
+"""The at-risk-customer model: which customers are likely to be dissatisfied, and why.
+
+Any customer-level table works: features are typed (number or category), then a calibrated
+logistic regression (with spline terms for numbers) and a calibrated gradient-boosting model are
+fitted on a stratified training split; the one with the better holdout ROC-AUC is kept. The model
+ranks customers for proactive repair; it does not explain causes, and its scores are only as good
+as the features and labels it was given.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import clone
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.compose import ColumnTransformer
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.impute import SimpleImputer
+from sklearn.inspection import permutation_importance
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
+from sklearn.preprocessing import OneHotEncoder, SplineTransformer, StandardScaler
+from threadpoolctl import threadpool_limits
+
+from cxdash.errors import InvalidInput
+from cxdash.risk_metrics import holdout_metrics
+
+MIN_ROWS = 40
+MIN_PER_CLASS = 10
+NUMERIC_SHARE = 0.95
+MAX_CATEGORIES = 50
+MISSING = "(missing)"
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True)
+class FeatureTypes:
+    """How each chosen column is used: as a number, as a category, or dropped (id-like text)."""
+
+    numeric: tuple[str, ...]
+    categorical: tuple[str, ...]
+    dropped: tuple[str, ...]
+
+    @property
+    def used(self) -> list[str]:
+        """Return the columns the model reads."""
+        return [*self.numeric, *self.categorical]
+
+
+def type_features(frame: pd.DataFrame, columns: list[str]) -> FeatureTypes:
+    """Return the feature typing: numbers when ≥95% of filled cells parse, else categories."""
+    numeric, categorical, dropped = [], [], []
+    for name in columns:
+        text = frame[name].astype("string").str.strip().replace("", pd.NA).dropna()
+        parsed = pd.to_numeric(text, errors="coerce")
+        if len(text) and parsed.notna().mean() >= NUMERIC_SHARE:
+            numeric.append(name)
+        elif 1 < text.nunique() <= max(MAX_CATEGORIES, len(frame) // 20):
+            categorical.append(name)
+        else:
+            dropped.append(name)
+    return FeatureTypes(tuple(numeric), tuple(categorical), tuple(dropped))
+
+
+def prepare(frame: pd.DataFrame, types: FeatureTypes) -> pd.DataFrame:
+    """Return the model input: numbers as floats (NaN when blank), categories as clean text."""
+    out = pd.DataFrame(index=frame.index)
+    for name in types.numeric:
+        out[name] = pd.to_numeric(frame[name].astype("string").str.strip(), errors="coerce")
+    for name in types.categorical:
+        text = frame[name].astype("string").str.strip().replace("", pd.NA)
+        out[name] = text.fillna(MISSING).astype(str)
+    return out.astype({n: float for n in types.numeric})
+
+
+def _encoder(types: FeatureTypes, splines: bool) -> ColumnTransformer:
+    scaled = make_pipeline(SimpleImputer(strategy="median"), StandardScaler())
+    numeric: Any = scaled
+    if splines:
+        curve = make_pipeline(SimpleImputer(strategy="median"), SplineTransformer(n_knots=5))
+        numeric = FeatureUnion([("linear", scaled), ("spline", curve)])
+    onehot = OneHotEncoder(handle_unknown="ignore", min_frequency=5)
+    return ColumnTransformer(
+        [("num", numeric, list(types.numeric)), ("cat", onehot, list(types.categorical))]
+    )
+
+
+def candidate_models(types: FeatureTypes, seed: int = 0) -> dict[str, CalibratedClassifierCV]:
+    """Return the two calibrated candidates: spline logistic regression and gradient boosting.
+
+    Calibration is Platt scaling on 5 internal folds (scikit-learn CalibratedClassifierCV).
+    """
+    logistic = Pipeline(
+        [("encode", _encoder(types, True)), ("model", LogisticRegression(max_iter=3000))]
+    )
+    boosting = Pipeline(
+        [
+            ("encode", _encoder(types, False)),
+            (
+                "model",
+                HistGradientBoostingClassifier(
+                    learning_rate=0.06,
+                    max_iter=150,
+                    max_depth=3,
+                    min_samples_leaf=40,
+                    random_state=seed,
+                ),
+            ),
+        ]
+    )
+    return {
+        name: CalibratedClassifierCV(est, method="sigmoid", cv=5, ensemble=False)
+        for name, est in (("logistic", logistic), ("boosting", boosting))
+    }
+
+
+@dataclass(frozen=True)
+class RiskModel:
+    """A trained at-risk model with its holdout evidence."""
+
+    name: str
+    estimator: CalibratedClassifierCV
+    types: FeatureTypes
+    comparison: pd.DataFrame
+    holdout: pd.DataFrame
+    importance: pd.DataFrame
+    reference: dict[str, Any]
+
+    @property
+    def metrics(self) -> dict[str, Any]:
+        """Return the kept model's holdout figures."""
+        return dict(self.comparison.set_index("model").loc[self.name])
+
+    def score(self, frame: pd.DataFrame) -> np.ndarray:
+        """Return the calibrated probability of being at risk for each row of a raw frame."""
+        return np.asarray(self.estimator.predict_proba(prepare(frame, self.types))[:, 1])
+
+
+def _check_labels(labels: pd.Series) -> None:
+    known = labels.dropna()
+    counts = known.value_counts()
+    if len(known) < MIN_ROWS or len(counts) < 2 or counts.min() < MIN_PER_CLASS:
+        raise InvalidInput(
+            "quality.risk_too_few", rows=len(known), minimum=MIN_ROWS, per_class=MIN_PER_CLASS
+        )
+
+
+def train_risk_model(
+    frame: pd.DataFrame, labels: pd.Series, types: FeatureTypes, seed: int = 0
+) -> RiskModel:
+    """Return the better calibrated model on a stratified 25% holdout of the labelled rows."""
+    if not types.used:
+        raise InvalidInput("quality.risk_no_features")
+    _check_labels(labels)
+    known = labels.notna()
+    x, y = prepare(frame[known], types), labels[known].astype(int).to_numpy()
+    split = train_test_split(x, y, test_size=0.25, stratify=y, random_state=seed)
+    x_train, x_test, y_train, y_test = split
+    fitted, rows = {}, []
+    with threadpool_limits(limits=1):
+        for name, est in candidate_models(types, seed).items():
+            fitted[name] = clone(est).fit(x_train, y_train)
+            p = fitted[name].predict_proba(x_test)[:, 1]
+            rows.append({"model": name, **holdout_metrics(y_test, p)})
+        comparison = pd.DataFrame(rows)
+        best = str(comparison.sort_values("roc_auc", ascending=False)["model"].iloc[0])
+        importance = feature_importance(fitted[best], x_test, y_test, seed)
+    scores = fitted[best].predict_proba(x_test)[:, 1]
+    holdout = pd.DataFrame({"label": y_test, "score": scores})
+    reference = _reference_row(x_train, types)
+    return RiskModel(best, fitted[best], types, comparison, holdout, importance, reference)
+
+
+def feature_importance(
+    estimator: Any, x: pd.DataFrame, y: np.ndarray, seed: int = 0
+) -> pd.DataFrame:
+    """Return permutation importance (drop in holdout ROC-AUC when a feature is shuffled).
+
+    Breiman (2001) / scikit-learn `permutation_importance`, 3 repeats, on the raw columns.
+    """
+    found = permutation_importance(
+        estimator, x, y, scoring="roc_auc", n_repeats=3, random_state=seed, n_jobs=1
+    )
+    table = pd.DataFrame(
+        {"feature": x.columns, "importance": found.importances_mean, "std": found.importances_std}
+    )
+    return table.sort_values("importance", ascending=False).reset_index(drop=True)
+
+
+def _reference_row(x: pd.DataFrame, types: FeatureTypes) -> dict[str, Any]:
+    ref: dict[str, Any] = {n: float(x[n].median()) for n in types.numeric}
+    ref.update({n: x[n].mode().iloc[0] for n in types.categorical})
+    return ref
+
+
+def top_reasons(model: RiskModel, frame: pd.DataFrame, top: int = 3) -> pd.DataFrame:
+    """Return each row's top reasons: features whose typical value would lower its score most.
+
+    Local perturbation: each feature in turn is set to the training population's typical value
+    (median or most frequent) and the score drop is that feature's contribution for this customer.
+    """
+    x = prepare(frame, model.types)
+    base = model.estimator.predict_proba(x)[:, 1]
+    ref = model.reference
+    drops = {}
+    for name in model.types.used:
+        changed = x.copy()
+        changed[name] = ref[name]
+        drops[name] = base - model.estimator.predict_proba(changed)[:, 1]
+    table = pd.DataFrame(drops, index=frame.index)
+    return pd.DataFrame(
+        {"reasons": [_describe(row, frame.loc[i], top) for i, row in table.iterrows()]},
+        index=frame.index,
+    )
+
+
+def _describe(drops: pd.Series, raw: pd.Series, top: int) -> str:
+    chosen = drops[drops > 0.005].sort_values(ascending=False).head(top)
+    return "; ".join(f"{name}={raw[name]} (+{drop * 100:.0f} pts)" for name, drop in chosen.items())
+
+
+def repair_list(
+    ids: pd.Series, scores: np.ndarray, vetoes: pd.Series, top_share: float = 0.1
+) -> pd.DataFrame:
+    """Return the proactive-repair list: every vetoed customer plus the top share by score."""
+    frame = pd.DataFrame(
+        {"customer_id": ids.to_numpy(), "score": scores, "vetoed_by": vetoes.to_numpy()}
+    )
+    frame["rank"] = frame["score"].rank(ascending=False, method="first").astype(int)
+    cutoff = max(1, int(np.ceil(len(frame) * top_share)))
+    chosen = frame[(frame["rank"] <= cutoff) | frame["vetoed_by"].notna()]
+    chosen = chosen.assign(by_rule=chosen["vetoed_by"].notna())
+    ordered = chosen.sort_values(["by_rule", "score"], ascending=[False, False])
+    return ordered.drop(columns="by_rule").reset_index(drop=True)
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy where text cells beginning with = + - @ are prefixed with a quote."""
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
+            out[name] = out[name].map(
+                lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+            )
+    return out
+
+
+def export_table(frame: pd.DataFrame, fmt: str) -> bytes:
+    """Return the frame as CSV (UTF-8 with BOM, for Excel) or XLSX bytes, formulas neutralised."""
+    safe = neutralise(frame)
+    if fmt == "csv":
+        return safe.to_csv(index=False).encode("utf-8-sig")
+    buffer = io.BytesIO()
+    safe.to_excel(buffer, index=False, engine="openpyxl")
+    return buffer.getvalue()

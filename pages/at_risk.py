@@ -1,0 +1,123 @@
+"""At-risk customers: import a customer table, train, read the holdout evidence, export repairs."""
+
+import streamlit as st
+
+from cxdash.errors import CxDashError
+from cxdash.quality_mapping import parse_labels, suggest_customer_columns
+from cxdash.risk import repair_list
+from cxdash.risk_run import run_summary, score_table, train_on_table
+from cxdash.rules import applicable, vetoed_by
+from cxdash.storage import customers as tables
+from cxdash.storage import risk as saved
+from cxdash.storage.cycles import current_cycle_id
+from cxdash.ui import quality_widgets as qw
+from cxdash.ui import risk_widgets as rw
+from cxdash.ui.context import show_error, store, t
+
+st.title(t("nav.at_risk"))
+st.caption(t("quality.risk_caption"))
+with st.expander(t("quality.risk_limits_title")):
+    st.markdown(t("quality.risk_limits"))
+db = store()
+model_tab, list_tab, rules_tab, import_tab = st.tabs(
+    [t("quality.tab_model"), t("quality.tab_list"), t("quality.tab_rules"), t("quality.tab_import")]
+)
+
+with import_tab:
+    st.caption(t("quality.customers_help"))
+    upload = qw.upload_table("customers_file")
+    if upload is not None:
+        frame, filename = upload
+        headers = list(frame.columns)
+        id_guess, label_guess = suggest_customer_columns(headers)
+        c1, c2 = st.columns(2)
+        id_col = c1.selectbox(
+            t("quality.id_column"),
+            headers,
+            index=headers.index(id_guess) if id_guess else 0,
+            key="cust_id_col",
+        )
+        options = ["", *headers]
+        label_col = c2.selectbox(
+            t("quality.label_column"),
+            options,
+            index=options.index(label_guess) if label_guess else 0,
+            key="cust_label_col",
+        )
+        others = [h for h in headers if h not in (id_col, label_col)]
+        features = st.multiselect(t("quality.features"), others, default=others, key="cust_feats")
+        chosen = frame[[id_col, *([label_col] if label_col else []), *features]].copy()
+        problems: tuple = ()
+        if label_col:
+            labels, problems = parse_labels(chosen[label_col])
+            chosen[label_col] = labels
+            qw.show_problems(qw.MappedTable(chosen, problems), len(chosen))
+            chosen = chosen.drop(index=chosen.index[[p.row - 1 for p in problems]])
+        ready = not problems or st.checkbox(t("quality.skip_bad_rows"), key="cust_skip")
+        if ready and st.button(t("quality.import_rows", rows=len(chosen)), key="cust_go"):
+            try:
+                tables.save_customer_table(db, filename, chosen, id_col, label_col or None)
+                st.success(t("quality.customers_saved", rows=len(chosen)))
+            except CxDashError as err:
+                show_error(err)
+
+with rules_tab:
+    rw.rules_editor(db)
+
+listed = tables.list_customer_tables(db)
+if listed.empty:
+    with model_tab:
+        st.info(t("quality.risk_empty"), icon=":material/person_alert:")
+    st.stop()
+
+names = dict(zip(listed["id"], listed["name"], strict=True))
+table_id = st.sidebar.selectbox(
+    t("quality.customer_table"), list(names), format_func=names.get, key="cust_table"
+)
+table = tables.load_customer_table(db, int(table_id))
+rule_texts = saved.list_veto_rules(db, active_only=True)["rule"].tolist()
+rules, skipped = applicable(rule_texts, list(table.columns))
+
+with model_tab:
+    st.caption(t("quality.table_size", rows=len(table), labelled=int(table["label"].notna().sum())))
+    if st.button(t("quality.train"), key="train", type="primary"):
+        with st.spinner(t("quality.training")):
+            try:
+                model = train_on_table(table)
+                scores = score_table(model, table, rules)
+                saved.save_run(
+                    db, int(table_id), model.name, run_summary(model), scores, current_cycle_id(db)
+                )
+            except CxDashError as err:
+                show_error(err)
+    run = saved.latest_run(db, int(table_id))
+    if run is None:
+        st.info(t("quality.no_run"))
+        st.stop()
+    rw.model_evidence(run)
+
+with list_tab:
+    scores = saved.load_scores(db, run["id"])
+    for text in skipped:
+        st.warning(t("quality.rule_skipped", rule=text))
+    share = st.slider(t("quality.top_share"), 1, 50, 10, key="top_share") / 100
+    aligned = scores.set_index("customer_id").loc[table["customer_id"]]
+    vetoes = vetoed_by(rules, table)
+    repairs = repair_list(table["customer_id"], aligned["score"].to_numpy(), vetoes, share)
+    repairs["reasons"] = repairs["customer_id"].map(aligned["reasons"])
+    st.caption(
+        t("quality.list_size", rows=len(repairs), vetoed=int(repairs["vetoed_by"].notna().sum()))
+    )
+    st.dataframe(repairs.round({"score": 3}), hide_index=True, key="repair_table")
+    qw.download_buttons(repairs, "repair-list", "repairs")
+    who = st.selectbox(t("quality.one_customer"), repairs["customer_id"], key="one_customer")
+    if who is not None:
+        st.text(t("quality.reasons_for", customer=who))
+        why = repairs.set_index("customer_id").loc[who, "reasons"]
+        st.text(why if isinstance(why, str) and why else t("quality.no_reasons"))
+    solution = st.text_input(
+        t("quality.link_solution"), value=run.get("solution_id") or "", key="run_solution"
+    )
+    if st.button(t("quality.save_link"), key="save_solution"):
+        saved.link_run_to_solution(db, run["id"], solution.strip())
+        st.success(t("quality.saved"))
