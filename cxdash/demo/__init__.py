@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from cxdash.demo.feedback import generate_feedback
+from cxdash.demo.solutions import seed_solutions
 from cxdash.storage import Store
 from cxdash.storage.feedback import count_feedback, insert_batch
 
@@ -46,6 +47,7 @@ def seed_feedback(store: Store) -> None:
 
 # Each later part of the loop appends its own seeder; they run in this order.
 SEEDERS: list[Callable[[Store], None]] = [seed_feedback]
+SEEDERS.append(seed_solutions)
 
 
 def seed_demo(store: Store) -> int:

@@ -68,7 +68,8 @@ CREATE TABLE meeting_attendees (
     position      INTEGER NOT NULL,
     name          VARCHAR NOT NULL,
     department    VARCHAR NOT NULL DEFAULT '',
-    email         VARCHAR NOT NULL DEFAULT ''
+    email         VARCHAR NOT NULL DEFAULT '',
+    role          VARCHAR NOT NULL DEFAULT 'head'   -- head | boss | member
 );
 
 CREATE TABLE meeting_agenda (
