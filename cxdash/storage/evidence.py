@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pandas as pd
+
 from cxdash.errors import InvalidInput
 from cxdash.storage.db import Store
 
@@ -17,6 +19,7 @@ FILTER_COLUMNS = {
     "kind": "kind",
 }
 QUOTES = 3
+KINDS = ("problem", "need", "praise", "other")
 
 
 def _where(reference: dict[str, Any]) -> tuple[str, list[Any]]:
@@ -110,3 +113,19 @@ def dimension_values(store: Store, dimension: str) -> list[str]:
         f"SELECT DISTINCT {column} FROM feedback WHERE {column} IS NOT NULL ORDER BY 1"
     )
     return [str(r[0]) for r in rows]
+
+
+def summary_counts(store: Store, dimension: str, start: str, end: str) -> pd.DataFrame:
+    """Return per value of a dimension: items, ratings, rating sum and counts by feedback kind."""
+    column = FILTER_COLUMNS.get(dimension)
+    if column is None:
+        raise InvalidInput("solutions.error.dimension", dimension=dimension)
+    period, span = _period({"start": start, "end": end})
+    kinds = ", ".join(f"count(*) FILTER (WHERE kind = '{k}') AS {k}" for k in KINDS)
+    return store.df(
+        f"SELECT coalesce({column}, '—') AS value, count(*) AS items, count(rating) AS rated,"
+        f" coalesce(sum(rating / nullif(rating_max, 0) * 5), 0) AS rating_sum, {kinds},"
+        f" count(*) FILTER (WHERE kind IS NULL) AS unlabelled"
+        f" FROM feedback WHERE {period} GROUP BY 1 ORDER BY items DESC, value",
+        span,
+    )

@@ -1,0 +1,1 @@
+"""Plotly figures for the pages; each takes its labels as arguments and never calls Streamlit."""
