@@ -217,7 +217,12 @@ def with_live_numbers(solution: Solution, live: dict[int, dict[str, Any]]) -> So
     return replace(solution, evidence=evidence)
 
 
+def safe_stem(text: str, fallback: str = "report") -> str:
+    """Return text made safe as a file name stem (letters, digits, - and _; at most 60)."""
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in text)[:60].strip("-")
+    return stem or fallback
+
+
 def report_filename(report: Report, extension: str) -> str:
     """Return a safe download file name for the report in the given format."""
-    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in report.title)[:60].strip("-")
-    return f"{stem or 'report'}.{extension}"
+    return f"{safe_stem(report.title)}.{extension}"

@@ -142,6 +142,9 @@ def validate_solution(solution: Solution) -> None:
     unknown = [e.kind for e in solution.evidence if e.kind not in EVIDENCE_KINDS]
     if unknown:
         raise InvalidInput("solutions.error.evidence_kind", kind=unknown[0])
+    missing = missing_for_approval(solution)
+    if solution.status in NEEDS_COMPLETE and missing:
+        raise InvalidInput("solutions.error.incomplete", missing=", ".join(missing))
 
 
 def allowed_transitions(status: str) -> tuple[str, ...]:

@@ -111,3 +111,18 @@ def list_solutions(store: Store, cycle_id: int | None = None) -> pd.DataFrame:
         " FROM solutions s WHERE ? IS NULL OR s.cycle_id = ? ORDER BY s.id DESC",
         [cycle_id, cycle_id],
     )
+
+
+def cycle_solution_ids(store: Store, cycle_id: int) -> list[int]:
+    """Return the ids of a cycle's solutions that are not dropped, oldest first."""
+    rows = store.rows(
+        "SELECT id FROM solutions WHERE cycle_id = ? AND status <> 'dropped' ORDER BY id",
+        [cycle_id],
+    )
+    return [int(r[0]) for r in rows]
+
+
+def cycle_name(store: Store, cycle_id: int) -> str:
+    """Return the name of a cycle (its id as text when it has none)."""
+    found = store.scalar("SELECT name FROM cycles WHERE id = ?", [cycle_id])
+    return str(found) if found else str(cycle_id)

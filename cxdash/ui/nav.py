@@ -22,6 +22,9 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "overview", ":material/dashboard:"),
+    PageSpec("solutions", "pages/solutions.py", "solutions", ":material/lightbulb:"),
+    PageSpec("solutions", "pages/report.py", "report", ":material/summarize:"),
+    PageSpec("solutions", "pages/meetings.py", "meetings", ":material/groups:"),
 )
 
 SECTION_ORDER = (
