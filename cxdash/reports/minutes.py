@@ -35,7 +35,7 @@ def _blocks(meeting: Meeting, lang: str, as_of: date, titles: dict[int, str]) ->
             due=i.due.isoformat(),
             status=tr(f"solutions.action_status.{i.status}"),
         )
-        + (f" [{tr('meetings.overdue')}]" if is_overdue(i, as_of) else "")
+        + (f" ⚠ {tr('meetings.overdue')}" if is_overdue(i, as_of) else "")
         for i in meeting.action_items
     ]
     return [
@@ -67,6 +67,14 @@ def minutes_markdown(meeting: Meeting, lang: str, as_of: date, titles: dict[int,
     return "\n".join(out)
 
 
+def minutes_text(meeting: Meeting, lang: str, as_of: date, titles: dict[int, str]) -> str:
+    """Return the minutes as plain text (the e-mail body)."""
+    out = [minutes_title(meeting, lang), ""]
+    for heading, lines in _blocks(meeting, lang, as_of, titles):
+        out += [heading, *(f"- {x}" for x in lines or ["—"]), ""]
+    return "\n".join(out)
+
+
 def minutes_html(meeting: Meeting, lang: str, as_of: date, titles: dict[int, str]) -> str:
     """Return the minutes as printable HTML, user text escaped."""
     title = minutes_title(meeting, lang)
@@ -87,6 +95,5 @@ def minutes_eml(
     if sender:
         message["From"] = sender
     message["X-Unsent"] = "1"
-    body = minutes_markdown(meeting, lang, as_of, titles).replace("\\", "")
-    message.set_content(body, charset="utf-8")
+    message.set_content(minutes_text(meeting, lang, as_of, titles), charset="utf-8")
     return message.as_bytes()
