@@ -58,7 +58,7 @@ pick = st.selectbox(
     t("meetings.pick"),
     [0, *names],
     key=PICK,
-    format_func=lambda i: t("meetings.new") if i == 0 else names[i],
+    format_func={0: t("meetings.new"), **names}.__getitem__,
 )
 
 try:

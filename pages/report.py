@@ -42,7 +42,7 @@ mode = st.segmented_control(
     modes,
     key="report_mode",
     default="solution",
-    format_func=lambda m: t(f"report.mode_{m}"),
+    format_func={m: t(f"report.mode_{m}") for m in modes}.__getitem__,
 )
 if mode == "summary":
     summary_view(db)

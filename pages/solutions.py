@@ -77,7 +77,7 @@ pick = st.selectbox(
     t("solutions.pick"),
     [0, *titles],
     key=PICK,
-    format_func=lambda i: t("solutions.new") if i == 0 else f"#{i} {titles[i]}",
+    format_func={0: t("solutions.new"), **{i: f"#{i} {n}" for i, n in titles.items()}}.get,
 )
 
 try:

@@ -105,7 +105,7 @@ def _cause_inputs(solution: Solution, scope: str) -> RootCause:
         horizontal=True,
         index=methods.index(cause.method),
         key=_key(scope, "cause_method"),
-        format_func=lambda m: t(f"solutions.cause_method.{m}"),
+        format_func={m: t(f"solutions.cause_method.{m}") for m in methods}.__getitem__,
     )
     whys = st.text_area(t("solutions.field.whys"), "\n".join(cause.whys), key=_key(scope, "whys"))
     st.caption(t("solutions.field.fishbone"))

@@ -132,7 +132,7 @@ def meeting_form(meeting: Meeting, titles: dict[int, str]) -> Meeting | None:
             t("meetings.field.kind"),
             MEETING_KINDS,
             index=MEETING_KINDS.index(meeting.kind),
-            format_func=lambda k: t(f"meetings.kind.{k}"),
+            format_func={k: t(f"meetings.kind.{k}") for k in MEETING_KINDS}.__getitem__,
             key=f"meeting_kind_{scope}",
         )
         held = cols[2].date_input(

@@ -68,7 +68,7 @@ def status_mover(solution: Solution) -> str | None:
         t("solutions.move_to"),
         moves,
         key=f"solution_move_{solution.id}",
-        format_func=lambda s: t(f"solutions.status.{s}"),
+        format_func={s: t(f"solutions.status.{s}") for s in moves}.__getitem__,
     )
     if not cols[1].button(t("solutions.apply"), key=f"solution_apply_{solution.id}"):
         return None
@@ -112,7 +112,7 @@ def evidence_query(store: Store, solution: Solution) -> Solution | None:
             t("solutions.evidence.dimension"),
             list(FILTER_COLUMNS),
             key="evidence_dimension",
-            format_func=lambda d: t(f"summary.dim.{d}"),
+            format_func={d: t(f"summary.dim.{d}") for d in FILTER_COLUMNS}.__getitem__,
         )
         value = cols[1].text_input(
             t("solutions.evidence.value"),

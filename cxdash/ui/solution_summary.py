@@ -9,7 +9,7 @@ import streamlit as st
 
 from cxdash.charts.report import summary_bars, type_mix_bars
 from cxdash.storage import Store
-from cxdash.storage.evidence import FILTER_COLUMNS, feedback_span, summary_counts
+from cxdash.storage.evidence import feedback_span, summary_counts
 from cxdash.summary import TYPE_COLUMNS, describe, summarize
 from cxdash.ui.context import lang, t
 
@@ -22,13 +22,13 @@ def summary_view(db: Store) -> None:
         st.info(t("empty.no_feedback"), icon=":material/upload_file:")
         return
     cols = st.columns(3)
-    dims = [d for d in FILTER_COLUMNS if d != "kind"]
+    dims = ["region", "channel", "product", "segment", "category"]
     dim = str(
         cols[0].selectbox(
             t("summary.dimension"),
             dims,
             key="summary_dimension",
-            format_func=lambda d: t(f"summary.dim.{d}"),
+            format_func={d: t(f"summary.dim.{d}") for d in dims}.__getitem__,
         )
     )
     start = cols[1].date_input(t("solutions.evidence.start"), first, key="summary_start")
