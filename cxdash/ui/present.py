@@ -40,17 +40,7 @@ def _exit() -> None:
     st.session_state[SLIDE_KEY] = 0
 
 
-def present(report: Report, snapshot: Report) -> None:
-    """Show one slide of the report (title first), with previous/next and exit controls."""
-    hide_chrome()
-    total = len(report.sections) + 1
-    index = max(0, min(total - 1, int(st.session_state.get(SLIDE_KEY, 0))))
-    if index == 0:
-        st.title(report.title, anchor=False)
-        st.text(report.subtitle)
-        st.caption(t("report.live_note"))
-    else:
-        render_section(report.sections[index - 1], snapshot.sections[index - 1], height=480)
+def _controls(index: int, total: int) -> None:
     cols = st.columns([1, 1, 4, 1], vertical_alignment="center")
     cols[0].button(
         t("report.present.prev"),
@@ -70,3 +60,19 @@ def present(report: Report, snapshot: Report) -> None:
     )
     cols[2].caption(t("report.present.position", n=index + 1, total=total))
     cols[3].button(t("report.present.exit"), key="present_exit", on_click=_exit)
+
+
+def present(report: Report, snapshot: Report) -> None:
+    """Show one slide of the report (title first), with previous/next and exit controls on top."""
+    hide_chrome()
+    total = len(report.sections) + 1
+    index = max(0, min(total - 1, int(st.session_state.get(SLIDE_KEY, 0))))
+    _controls(index, total)
+    if index == 0:
+        st.title(report.title, anchor=False)
+        st.text(report.subtitle)
+        for n, section in enumerate(report.sections, start=1):
+            st.text(f"{n}. {section.heading}")
+        st.caption(t("report.live_note"))
+    else:
+        render_section(report.sections[index - 1], snapshot.sections[index - 1], side=True)

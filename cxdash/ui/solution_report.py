@@ -47,9 +47,7 @@ def make_report(db: Store, ids: list[int], cycle_id: int | None, recount: bool) 
     return build_report(solutions, title, lang(), date.today())
 
 
-def render_section(section: Section, snapshot: Section | None = None, height: int = 320) -> None:
-    """Show one section: app-written heading, user lines as text, figures, quotes and chart."""
-    st.subheader(section.heading)
+def _section_text(section: Section, snapshot: Section | None) -> None:
     for line in section.lines:
         st.text(line)
     old = {f.label: f.value for f in (snapshot.figures if snapshot else ())}
@@ -59,11 +57,26 @@ def render_section(section: Section, snapshot: Section | None = None, height: in
             t("report.present.snapshot", value=before) if before and before != fig.value else ""
         )
         st.text(f"{fig.label}: {fig.value} {suffix}".rstrip())
-        st.caption(f"{t('report.source')}: {fig.source}", help=None)
+        st.caption(f"{t('report.source')}: {fig.source}")
     for quote in section.quotes:
         st.text(f"“{quote}”")
-    if section.chart:
-        st.plotly_chart(evidence_bars(section.chart, height), key=f"chart_{section.key}")
+
+
+def render_section(section: Section, snapshot: Section | None = None, side: bool = False) -> None:
+    """Show one section: app-written heading, user lines as text, figures, quotes and chart.
+
+    With side=True (slides) the chart sits beside the text so a slide fits one screen.
+    """
+    st.subheader(section.heading, anchor=False)
+    if section.chart is None:
+        _section_text(section, snapshot)
+        return
+    left, right = st.columns([3, 2]) if side else (st.container(), st.container())
+    with left:
+        _section_text(section, snapshot)
+    with right:
+        figure = evidence_bars(section.chart, 460 if side else 320)
+        st.plotly_chart(figure, key=f"chart_{section.key}")
 
 
 def render_preview(report: Report) -> None:
