@@ -80,8 +80,11 @@ pick = st.selectbox(
     format_func={0: t("solutions.new"), **{i: f"#{i} {n}" for i, n in titles.items()}}.get,
 )
 
+# Another page (a TOP key point, a survey result) can open a prefilled draft: ?problem=…
+asked = str(st.query_params.get("problem", ""))[:500].strip()
+draft = Solution(asked, cycle_id, problems=(asked,) if asked else ())
 try:
-    current = solution_from_record(load_solution(db, int(pick))) if pick else Solution("", cycle_id)
+    current = solution_from_record(load_solution(db, int(pick))) if pick else draft
 except CxDashError as err:
     show_error(err)
     st.stop()
@@ -98,7 +101,9 @@ if current.id is not None:
         else:
             save(moved, t("solutions.moved", status=t(f"solutions.status.{target}")))
     st.subheader(t("solutions.evidence.title"))
-    evidence_table(current)
+    trimmed = evidence_table(current)
+    if trimmed is not None:
+        save(trimmed, t("solutions.saved", id=current.id))
     try:
         extended = evidence_query(db, current)
     except CxDashError as err:

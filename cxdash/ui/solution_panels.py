@@ -79,11 +79,11 @@ def status_mover(solution: Solution) -> str | None:
     return str(target)
 
 
-def evidence_table(solution: Solution) -> None:
-    """Show the solution's evidence: label, kind, numbers and quotes, as plain data."""
+def evidence_table(solution: Solution) -> Solution | None:
+    """Show the solution's evidence as plain data; return the solution minus removed items."""
     if not solution.evidence:
         st.info(t("solutions.evidence.none"), icon=":material/query_stats:")
-        return
+        return None
     rows = [
         {
             t("solutions.evidence.label"): e.label,
@@ -96,36 +96,57 @@ def evidence_table(solution: Solution) -> None:
         for e in solution.evidence
     ]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    labels = {i: f"{i + 1}. {e.label}" for i, e in enumerate(solution.evidence)}
+    cols = st.columns([3, 1], vertical_alignment="bottom")
+    drop = cols[0].multiselect(
+        t("solutions.evidence.remove"),
+        list(labels),
+        format_func=labels.__getitem__,
+        key=f"evidence_drop_{solution.id}",
+    )
+    if (
+        not cols[1].button(t("solutions.apply"), key=f"evidence_drop_apply_{solution.id}")
+        or not drop
+    ):
+        return None
+    kept = tuple(e for i, e in enumerate(solution.evidence) if i not in drop)
+    return replace(solution, evidence=kept)
 
 
 def evidence_query(store: Store, solution: Solution) -> Solution | None:
-    """Show the feedback query form; return the solution with the new evidence when added."""
+    """Show the feedback query; return the solution with the new evidence when it is added."""
     first, last = feedback_span(store)
     if first is None or last is None:
         st.caption(t("solutions.evidence.no_feedback"))
         return None
-    with st.form(f"evidence_form_{solution.id}"):
-        label = st.text_input(t("solutions.evidence.label"), key="evidence_label")
-        terms = st.text_input(t("solutions.evidence.terms"), key="evidence_terms")
-        cols = st.columns(4)
-        dim = cols[0].selectbox(
+    st.caption(t("solutions.evidence.add"))
+    top = st.columns(2)
+    label = top[0].text_input(t("solutions.evidence.label"), key="evidence_label")
+    terms = top[1].text_input(t("solutions.evidence.terms"), key="evidence_terms")
+    cols = st.columns(4)
+    dims = {d: t(f"summary.dim.{d}") for d in FILTER_COLUMNS}
+    dim = str(
+        cols[0].selectbox(
             t("solutions.evidence.dimension"),
-            list(FILTER_COLUMNS),
+            list(dims),
+            format_func=dims.__getitem__,
             key="evidence_dimension",
-            format_func={d: t(f"summary.dim.{d}") for d in FILTER_COLUMNS}.__getitem__,
         )
-        value = cols[1].text_input(
-            t("solutions.evidence.value"),
-            key="evidence_value",
-            help=", ".join(dimension_values(store, str(dim))[:30]),
-        )
-        start = cols[2].date_input(t("solutions.evidence.start"), first, key="evidence_start")
-        end = cols[3].date_input(t("solutions.evidence.end"), last, key="evidence_end")
-        if not st.form_submit_button(t("solutions.evidence.add")):
-            return None
+    )
+    values = {"": t("solutions.evidence.any"), **{v: v for v in dimension_values(store, dim)}}
+    value = cols[1].selectbox(
+        t("solutions.evidence.value"),
+        list(values),
+        format_func=values.__getitem__,
+        key=f"evidence_value_{dim}",
+    )
+    start = cols[2].date_input(t("solutions.evidence.start"), first, key="evidence_start")
+    end = cols[3].date_input(t("solutions.evidence.end"), last, key="evidence_end")
+    if not st.button(t("solutions.evidence.add"), key="evidence_add", icon=":material/add_chart:"):
+        return None
     reference = {
         "terms": [x.strip() for x in terms.replace("，", ",").split(",") if x.strip()],
-        str(dim): value.strip(),
+        dim: value,
         "start": _iso(start),
         "end": _iso(end),
     }

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from streamlit.testing.v1 import AppTest
+
 from cxdash.solutions import solution_from_record
 from cxdash.storage import open_store
 from cxdash.storage.solutions import load_solution
+from tests.conftest import APP
 
 
 def _button(at, label):
@@ -129,3 +132,30 @@ def test_a_meeting_without_attendees_is_refused(db_path, run_page):
     at.text_input(key="meeting_title_new").input("Kick-off")
     _button(at, "Save meeting").click().run()
     assert [e.value for e in at.error] == ["Add at least one attendee."]
+
+
+def test_evidence_is_computed_from_feedback_and_can_be_removed(demo_db, run_page):
+    at = run_page("pages/solutions.py", lang="en")
+    at.selectbox(key="solution_pick").set_value(2).run()
+    at.text_input(key="evidence_label").input("West, March")
+    at.text_input(key="evidence_terms").input("安装, install")
+    at.selectbox(key="evidence_dimension").set_value("region").run()
+    at.selectbox(key="evidence_value_region").set_value("west")
+    at.button(key="evidence_add").click().run()
+    assert not at.exception and not at.error
+    added = _status(demo_db, 2).evidence[-1]
+    assert added.label == "West, March" and added.reference["region"] == "west"
+    assert added.numbers["matched"] == 191 and len(added.quotes) == 3
+    at.multiselect(key="evidence_drop_2").set_value([0]).run()
+    at.button(key="evidence_drop_apply_2").click().run()
+    assert [e.label for e in _status(demo_db, 2).evidence] == ["West, March"]
+
+
+def test_a_key_point_can_open_a_prefilled_draft(db_path):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["problem"] = "Slow installs in the west"
+    at.switch_page("pages/solutions.py")
+    at.run()
+    assert at.text_input(key="solution_title_new").value == "Slow installs in the west"
+    assert at.text_area(key="solution_problems_new").value == "Slow installs in the west"
