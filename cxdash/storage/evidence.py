@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -30,10 +31,11 @@ def _where(reference: dict[str, Any]) -> tuple[str, list[Any]]:
         if reference.get(key):
             clauses.append(f"{column} = ?")
             params.append(str(reference[key]))
-    terms = [t.strip() for t in reference.get("terms", []) if str(t).strip()]
+    terms = [str(t).strip() for t in reference.get("terms", []) if str(t).strip()]
     if terms:
-        clauses.append("(" + " OR ".join("text ILIKE ?" for _ in terms) + ")")
-        params.extend(f"%{t}%" for t in terms)
+        # One case-insensitive RE2 alternation scans far faster than OR-ed ILIKEs (bench/solutions).
+        clauses.append("regexp_matches(text, ?)")
+        params.append("(?i)" + "|".join(re.escape(t) for t in terms))
     return (" AND ".join(clauses) or "TRUE"), params
 
 

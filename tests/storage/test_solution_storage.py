@@ -129,3 +129,20 @@ def test_summary_counts_add_up_to_the_period(demo_store):
     assert counts["items"].sum() == total
     kinds = counts[["problem", "need", "praise", "other", "unlabelled"]].sum(axis=1)
     assert (kinds == counts["items"]).all()
+
+
+def test_terms_are_literal_text_not_patterns(store):
+    items = pd.DataFrame(
+        {
+            "text": ["扣了99.9元", "扣了9909元", "(a+b) fee", "A+B FEE"],
+            "received_at": pd.Timestamp("2026-03-05"),
+        }
+    )
+    from cxdash.storage.feedback import insert_batch
+
+    insert_batch(store, items, {"file_name": "t", "cycle_id": 1})
+    ref = {"start": "2026-03-01", "end": "2026-03-31"}
+    assert feedback_evidence(store, "x", {**ref, "terms": ["99.9元"]})["numbers"]["matched"] == 1
+    assert feedback_evidence(store, "x", {**ref, "terms": ["(a+b)"]})["numbers"]["matched"] == 1
+    assert feedback_evidence(store, "x", {**ref, "terms": ["a+b fee"]})["numbers"]["matched"] == 1
+    assert feedback_evidence(store, "x", {**ref, "terms": ["Fee"]})["numbers"]["matched"] == 2
