@@ -118,7 +118,8 @@ def _cfpb_exactness() -> list[str]:
             "lang": "en",
         }
     )
-    store = open_store(scratch("solutions-cfpb.duckdb").with_suffix(f".{time.time_ns()}.duckdb"))
+    where = scratch(f"solutions-cfpb-{time.time_ns()}.duckdb")
+    store = open_store(where)
     insert_batch(store, items, {"file_name": "cfpb", "cycle_id": 1})
     lines = ["| terms | evidence count | pandas count | equal |", "|---|---:|---:|---|"]
     for terms in (["late fee"], ["identity theft", "fraud"], ["foreclos"]):
@@ -128,6 +129,7 @@ def _cfpb_exactness() -> list[str]:
         theirs = int(text.apply(lambda x, ts=terms: any(t in x for t in ts)).sum())
         lines.append(f"| {' / '.join(terms)} | {ours:,} | {theirs:,} | {ours == theirs} |")
     store.close()
+    where.unlink(missing_ok=True)
     return [f"On {len(items):,} real CFPB complaint narratives:", "", *lines]
 
 

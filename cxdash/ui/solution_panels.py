@@ -14,6 +14,7 @@ from cxdash.solutions import (
     Solution,
     allowed_transitions,
     missing_for_approval,
+    overdue_actions,
     priority_band,
     priority_score,
 )
@@ -37,7 +38,12 @@ def show_missing(missing: list[str]) -> None:
 
 
 def status_header(solution: Solution) -> None:
-    """Show the solution's status, version and priority as app-written captions."""
+    """Show the solution's status, version, priority and any overdue action as of today."""
+    for action in overdue_actions(solution, date.today()):
+        st.error(
+            t("solutions.overdue", step=action.step, due=str(action.due)),
+            icon=":material/schedule:",
+        )
     band = priority_band(solution.impact, solution.effort)
     st.caption(
         t(
