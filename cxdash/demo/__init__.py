@@ -9,6 +9,7 @@ import pandas as pd
 
 from cxdash.demo.feedback import generate_feedback
 from cxdash.demo.quality import seed_quality
+from cxdash.demo.solutions import seed_solutions
 from cxdash.storage import Store
 from cxdash.storage.feedback import count_feedback, insert_batch
 
@@ -64,6 +65,7 @@ def _seed_surveys(store: Store) -> None:
 
 
 SEEDERS.append(_seed_surveys)
+SEEDERS.append(seed_solutions)
 
 
 def seed_demo(store: Store) -> int:

@@ -51,6 +51,9 @@ PAGES += (
     PageSpec("quality", "pages/indicators.py", "indicators", ":material/account_tree:"),
     PageSpec("quality", "pages/complaints.py", "complaints", ":material/support_agent:"),
     PageSpec("quality", "pages/at_risk.py", "at-risk", ":material/person_alert:"),
+    PageSpec("solutions", "pages/solutions.py", "solutions", ":material/lightbulb:"),
+    PageSpec("solutions", "pages/report.py", "report", ":material/summarize:"),
+    PageSpec("solutions", "pages/meetings.py", "meetings", ":material/groups:"),
 )
 
 SECTION_ORDER = (

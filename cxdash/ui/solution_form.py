@@ -1,0 +1,205 @@
+"""The solution form: every part the method asks a solution to hold, as Streamlit widgets."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from cxdash.solutions import (
+    ACTION_STATUSES,
+    FISHBONE_CATEGORIES,
+    INDICATOR_FAMILIES,
+    Action,
+    Indicator,
+    RootCause,
+    Solution,
+    Verification,
+)
+from cxdash.ui.context import t
+
+
+def _key(scope: str, name: str) -> str:
+    return f"solution_{name}_{scope}"
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _day(value: Any) -> date | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def _actions_editor(solution: Solution, scope: str) -> tuple[Action, ...]:
+    frame = pd.DataFrame(
+        [vars(a) for a in solution.actions],
+        columns=["step", "department", "owner", "due", "status"],
+    )
+    frame["due"] = pd.to_datetime(frame["due"])
+    edited = st.data_editor(
+        frame,
+        num_rows="dynamic",
+        key=_key(scope, "actions"),
+        width="stretch",
+        column_config={
+            "step": st.column_config.TextColumn(t("solutions.field.step")),
+            "department": st.column_config.TextColumn(t("solutions.field.department")),
+            "owner": st.column_config.TextColumn(t("solutions.field.owner")),
+            "due": st.column_config.DateColumn(t("solutions.field.due")),
+            "status": st.column_config.SelectboxColumn(
+                t("solutions.field.status"), options=list(ACTION_STATUSES), default="open"
+            ),
+        },
+    )
+    return tuple(
+        Action(
+            _text(r["step"]),
+            _text(r["department"]),
+            _text(r["owner"]),
+            _day(r["due"]),
+            _text(r["status"]) or "open",
+        )
+        for r in edited.to_dict("records")
+        if _text(r["step"]).strip()
+    )
+
+
+def _pairs_editor(
+    rows: list[tuple[str, str]], key: str, first: tuple[str, list[str]], second: str, scope: str
+) -> list[tuple[str, str]]:
+    name, options = first
+    frame = pd.DataFrame(rows, columns=["a", "b"])
+    edited = st.data_editor(
+        frame,
+        num_rows="dynamic",
+        key=_key(scope, key),
+        width="stretch",
+        column_config={
+            "a": st.column_config.SelectboxColumn(t(name), options=options, default=options[0]),
+            "b": st.column_config.TextColumn(t(second)),
+        },
+    )
+    return [
+        (_text(r["a"]), _text(r["b"]))
+        for r in edited.to_dict("records")
+        if _text(r["b"]).strip() and _text(r["a"])
+    ]
+
+
+def _cause_inputs(solution: Solution, scope: str) -> RootCause:
+    cause = solution.root_cause
+    methods = ["five_whys", "fishbone"]
+    method = st.radio(
+        t("solutions.field.cause_method"),
+        methods,
+        horizontal=True,
+        index=methods.index(cause.method),
+        key=_key(scope, "cause_method"),
+        format_func={m: t(f"solutions.cause_method.{m}") for m in methods}.__getitem__,
+    )
+    whys = st.text_area(t("solutions.field.whys"), "\n".join(cause.whys), key=_key(scope, "whys"))
+    st.caption(t("solutions.field.fishbone"))
+    bones = _pairs_editor(
+        list(cause.fishbone),
+        "fishbone",
+        ("solutions.field.category", list(FISHBONE_CATEGORIES)),
+        "solutions.field.cause",
+        scope,
+    )
+    return RootCause(str(method), _lines(whys), tuple(bones))
+
+
+def _verification_inputs(plan: Verification, scope: str) -> Verification:
+    metric = st.text_input(t("solutions.field.metric"), plan.metric, key=_key(scope, "metric"))
+    cols = st.columns(4)
+    baseline = cols[0].number_input(
+        t("solutions.field.baseline"), value=plan.baseline, key=_key(scope, "baseline"), format="%g"
+    )
+    target = cols[1].number_input(
+        t("solutions.field.target"), value=plan.target, key=_key(scope, "target"), format="%g"
+    )
+    size = cols[2].number_input(
+        t("solutions.field.sample_size"),
+        value=plan.sample_size,
+        min_value=0,
+        step=1,
+        key=_key(scope, "sample_size"),
+    )
+    due = cols[3].date_input(
+        t("solutions.field.verify_due"), value=plan.due, key=_key(scope, "verify_due")
+    )
+    method = st.text_input(t("solutions.field.method"), plan.method, key=_key(scope, "method"))
+    return Verification(
+        metric.strip(),
+        baseline,
+        target,
+        method.strip(),
+        int(size) if size else None,
+        due if isinstance(due, date) else None,
+    )
+
+
+def solution_form(solution: Solution) -> Solution | None:
+    """Show the solution form; return the edited solution when the user saves it."""
+    scope = str(solution.id or "new")
+    with st.form(_key(scope, "form")):
+        title = st.text_input(t("solutions.field.title"), solution.title, key=_key(scope, "title"))
+        problems = st.text_area(
+            t("solutions.field.problems"), "\n".join(solution.problems), key=_key(scope, "problems")
+        )
+        cols = st.columns(3)
+        owner = cols[0].text_input(
+            t("solutions.field.owner"), solution.owner, key=_key(scope, "owner")
+        )
+        impact = cols[1].slider(
+            t("solutions.field.impact"), 1, 5, solution.impact, key=_key(scope, "impact")
+        )
+        effort = cols[2].slider(
+            t("solutions.field.effort"), 1, 5, solution.effort, key=_key(scope, "effort")
+        )
+        cause = _cause_inputs(solution, scope)
+        st.caption(t("solutions.field.actions"))
+        actions = _actions_editor(solution, scope)
+        st.caption(t("solutions.field.monitoring"))
+        monitoring = _pairs_editor(
+            [(m.family, m.name) for m in solution.monitoring],
+            "monitoring",
+            ("solutions.field.family", list(INDICATOR_FAMILIES)),
+            "solutions.field.name",
+            scope,
+        )
+        plan = _verification_inputs(solution.verification, scope)
+        risks = st.text_area(t("solutions.field.risks"), solution.risks, key=_key(scope, "risks"))
+        contingency = st.text_area(
+            t("solutions.field.contingency"), solution.contingency, key=_key(scope, "contingency")
+        )
+        support = st.text_area(
+            t("solutions.field.support"), solution.support, key=_key(scope, "support")
+        )
+        if not st.form_submit_button(t("solutions.save"), type="primary"):
+            return None
+    return replace(
+        solution,
+        title=title.strip(),
+        problems=_lines(problems),
+        owner=owner.strip(),
+        impact=int(impact),
+        effort=int(effort),
+        root_cause=cause,
+        actions=actions,
+        monitoring=tuple(Indicator(name, family) for family, name in monitoring),
+        verification=plan,
+        risks=risks.strip(),
+        contingency=contingency.strip(),
+        support=support.strip(),
+    )

@@ -1,0 +1,117 @@
+"""Solutions (step 6): write a solution, support it with data, and move it through its statuses."""
+
+import pandas as pd
+import streamlit as st
+
+from cxdash.errors import CxDashError
+from cxdash.solutions import (
+    Solution,
+    missing_for_approval,
+    priority_band,
+    solution_from_record,
+    solution_to_record,
+    transition,
+    validate_solution,
+)
+from cxdash.storage.cycles import current_cycle_id
+from cxdash.storage.solutions import list_solutions, load_solution, save_solution
+from cxdash.ui.context import show_error, store, t
+from cxdash.ui.solution_form import solution_form
+from cxdash.ui.solution_panels import (
+    evidence_query,
+    evidence_table,
+    show_missing,
+    status_header,
+    status_mover,
+)
+
+PICK, NEXT_PICK = "solution_pick", "solution_next_pick"
+
+st.title(t("solutions.title"))
+st.caption(t("solutions.caption"))
+db = store()
+cycle_id = current_cycle_id(db)
+
+
+def save(solution: Solution, message: str) -> None:
+    """Validate and store the solution, then reopen it; show what is wrong otherwise."""
+    try:
+        validate_solution(solution)
+        saved_id = save_solution(db, solution_to_record(solution))
+    except CxDashError as err:
+        if err.key == "solutions.error.incomplete":
+            show_missing(missing_for_approval(solution))
+        else:
+            show_error(err)
+        return
+    st.session_state[NEXT_PICK] = saved_id
+    st.toast(message)
+    st.rerun()
+
+
+listing = list_solutions(db, cycle_id)
+if listing.empty:
+    st.info(t("solutions.empty"), icon=":material/lightbulb:")
+else:
+    st.subheader(t("solutions.list"))
+    shown = pd.DataFrame(
+        {
+            "#": listing["id"],
+            t("solutions.field.title"): listing["title"],
+            t("solutions.field.status"): [t(f"solutions.status.{s}") for s in listing["status"]],
+            t("solutions.field.impact"): listing["impact"],
+            t("solutions.field.effort"): listing["effort"],
+            "P": [
+                t(f"solutions.priority.{priority_band(i, e)}")
+                for i, e in zip(listing["impact"], listing["effort"], strict=True)
+            ],
+            t("solutions.evidence.title"): listing["evidence"],
+        }
+    )
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+if NEXT_PICK in st.session_state:
+    st.session_state[PICK] = st.session_state.pop(NEXT_PICK)
+titles = dict(zip(listing["id"].astype(int), listing["title"], strict=True))
+pick = st.selectbox(
+    t("solutions.pick"),
+    [0, *titles],
+    key=PICK,
+    format_func={0: t("solutions.new"), **{i: f"#{i} {n}" for i, n in titles.items()}}.get,
+)
+
+# Another page (a TOP key point, a survey result) can open a prefilled draft: ?problem=…
+asked = str(st.query_params.get("problem", ""))[:500].strip()
+draft = Solution(asked, cycle_id, problems=(asked,) if asked else ())
+try:
+    current = solution_from_record(load_solution(db, int(pick))) if pick else draft
+except CxDashError as err:
+    show_error(err)
+    st.stop()
+
+if current.id is not None:
+    status_header(current)
+    show_missing(missing_for_approval(current))
+    target = status_mover(current)
+    if target:
+        try:
+            moved = transition(current, target)
+        except CxDashError as err:
+            show_error(err)
+        else:
+            save(moved, t("solutions.moved", status=t(f"solutions.status.{target}")))
+    st.subheader(t("solutions.evidence.title"))
+    trimmed = evidence_table(current)
+    if trimmed is not None:
+        save(trimmed, t("solutions.saved", id=current.id))
+    try:
+        extended = evidence_query(db, current)
+    except CxDashError as err:
+        show_error(err)
+        extended = None
+    if extended is not None:
+        save(extended, t("solutions.saved", id=current.id))
+
+edited = solution_form(current)
+if edited is not None:
+    save(edited, t("solutions.saved", id=edited.id or "…"))

@@ -1,0 +1,56 @@
+"""The report page in a real browser: both exports download, presentation mode hides the chrome."""
+
+from __future__ import annotations
+
+import subprocess
+from io import BytesIO
+from pathlib import Path
+
+from pptx import Presentation
+
+from tests.browser.conftest import ROOT, assert_no_exception, wait_for_app
+
+ARTIFACTS = ROOT / "test-artifacts"
+DEFAULT_TITLE = "缩短西部地区宽带安装等待时间"
+
+
+def _download(page, label: str, folder: Path) -> Path:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label).click()
+    target = folder / info.value.suggested_filename
+    info.value.save_as(target)
+    return target
+
+
+def test_pptx_and_pdf_download_from_the_report_page(page, demo_server, tmp_path):
+    page.goto(f"{demo_server}/report?lang=zh")
+    wait_for_app(page)
+    assert_no_exception(page)
+    pptx = _download(page, "下载 PPTX", tmp_path)
+    assert pptx.suffix == ".pptx"
+    deck = Presentation(BytesIO(pptx.read_bytes()))
+    titles = [s.shapes.title.text_frame.text for s in deck.slides]
+    assert titles[:2] == [DEFAULT_TITLE, "客户说什么"]
+    pdf = _download(page, "下载 PDF", tmp_path)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert DEFAULT_TITLE in text
+
+
+def test_presentation_mode_shows_slides_without_the_sidebar(page, demo_server):
+    page.goto(f"{demo_server}/report?lang=zh&present=1&solution=1")
+    wait_for_app(page)
+    assert_no_exception(page)
+    assert page.locator("h1").first.inner_text().strip() == "修复计费系统升级引发的账单错误"
+    assert page.locator('[data-testid="stSidebar"]').is_hidden()
+    assert page.locator('[data-testid="stHeader"]').is_hidden()
+    page.get_by_role("button", name="下一页").click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stMain\"] h3')]"
+        ".some(h => h.innerText.trim() === '客户说什么')"
+    )
+    page.wait_for_selector(".js-plotly-plot")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-presentation.png"))
+    assert page.locator('[data-testid="stSidebar"]').is_hidden()
+    assert "260 条 / 共 1,812 条" in page.locator('[data-testid="stMain"]').inner_text()
