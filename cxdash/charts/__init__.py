@@ -1,6 +1,1 @@
-"""Plotly figures for the pages; they take display labels as arguments and never call Streamlit."""
-"""Plotly figures for the pages: they take display labels as arguments and never call Streamlit."""
-"""Plotly figures for the pages; they take labels as arguments and never call Streamlit."""
-"""Plotly figures for the pages: each takes data and display labels, never calls Streamlit."""
-"""Plotly figures for the pages: pure functions of DataFrames and translated labels."""
-"""Plotly figures for the pages; each takes its labels as arguments and never calls Streamlit."""
+"""Plotly figures for the pages: pure functions of data and translated labels; no Streamlit."""

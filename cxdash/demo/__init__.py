@@ -8,8 +8,6 @@ from collections.abc import Callable
 import pandas as pd
 
 from cxdash.demo.feedback import generate_feedback
-from cxdash.demo.quality import seed_quality
-from cxdash.demo.solutions import seed_solutions
 from cxdash.storage import Store
 from cxdash.storage.feedback import count_feedback, insert_batch
 
@@ -47,36 +45,6 @@ def seed_feedback(store: Store) -> None:
 
 
 # Each later part of the loop appends its own seeder; they run in this order.
-SEEDERS: list[Callable[[Store], None]] = [seed_feedback]
-SEEDERS.append(seed_quality)
-
-
-def _seed_journeys(store: Store) -> None:
-    from cxdash.demo.journeys import seed_journeys
-
-    seed_journeys(store)
-
-
-SEEDERS.append(_seed_journeys)
-def _seed_surveys(store: Store) -> None:
-    from cxdash.demo.surveys import seed_surveys
-
-    seed_surveys(store)
-
-
-SEEDERS.append(_seed_surveys)
-SEEDERS.append(seed_solutions)
-
-
-def seed_demo(store: Store) -> int:
-    """Seed every part of the demo workspace into an empty store; return the feedback count."""
-    if count_feedback(store):
-        return count_feedback(store)
-    for seeder in SEEDERS:
-        seeder(store)
-    return count_feedback(store)
-
-
 def seed_classification(store: Store) -> None:
     """Load the built-in telecom taxonomy and label the demo feedback with it."""
     from cxdash.classify import run_classification
@@ -87,4 +55,25 @@ def seed_classification(store: Store) -> None:
     run_classification(store, unlabelled=0)
 
 
-SEEDERS.append(seed_classification)
+def seed_later_steps(store: Store) -> None:
+    """Seed the journey maps, surveys, solutions, verification and service-quality data."""
+    from cxdash.demo.journeys import seed_journeys
+    from cxdash.demo.quality import seed_quality
+    from cxdash.demo.solutions import seed_solutions
+    from cxdash.demo.surveys import seed_surveys
+
+    for seeder in (seed_journeys, seed_surveys, seed_solutions, seed_quality):
+        seeder(store)
+
+
+# Each part of the loop seeds its own data, in the loop's order.
+SEEDERS: list[Callable[[Store], None]] = [seed_feedback, seed_classification, seed_later_steps]
+
+
+def seed_demo(store: Store) -> int:
+    """Seed every part of the demo workspace into an empty store; return the feedback count."""
+    if count_feedback(store):
+        return count_feedback(store)
+    for seeder in SEEDERS:
+        seeder(store)
+    return count_feedback(store)

@@ -24,9 +24,25 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "pages/overview.py", "overview", ":material/dashboard:"),
+    PageSpec("collect", "pages/import.py", "import", ":material/upload_file:"),
+    PageSpec("collect", "pages/feedback.py", "feedback", ":material/manage_search:"),
+    PageSpec("classify", "pages/taxonomy.py", "taxonomy", ":material/account_tree:"),
+    PageSpec("classify", "pages/discover.py", "discover", ":material/bubble_chart:"),
+    PageSpec("classify", "pages/classify.py", "classify", ":material/label:"),
+    PageSpec("classify", "pages/dimensions.py", "dimensions", ":material/grid_view:"),
     PageSpec("journey", "pages/journeys.py", "journeys", ":material/route:"),
     PageSpec("journey", "pages/heatmap.py", "heatmap", ":material/grid_on:"),
     PageSpec("journey", "pages/key_points.py", "key-points", ":material/format_list_numbered:"),
+    PageSpec("needs", "pages/kano.py", "kano", ":material/category:"),
+    PageSpec("needs", "pages/surveys.py", "surveys", ":material/edit_note:"),
+    PageSpec("needs", "pages/survey_results.py", "survey-results", ":material/poll:"),
+    PageSpec("needs", "pages/respond.py", "respond", ":material/rate_review:", hidden=True),
+    PageSpec("solutions", "pages/solutions.py", "solutions", ":material/lightbulb:"),
+    PageSpec("solutions", "pages/report.py", "report", ":material/summarize:"),
+    PageSpec("solutions", "pages/meetings.py", "meetings", ":material/groups:"),
+    PageSpec("quality", "pages/indicators.py", "indicators", ":material/account_tree:"),
+    PageSpec("quality", "pages/complaints.py", "complaints", ":material/support_agent:"),
+    PageSpec("quality", "pages/at_risk.py", "at-risk", ":material/person_alert:"),
     PageSpec(
         "settings",
         "pages/workspace.py",
@@ -36,24 +52,6 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec("settings", "pages/users.py", "users", ":material/group:", needs=Role.ADMIN),
     PageSpec("settings", "pages/audit.py", "audit", ":material/history:", needs=Role.ADMIN),
-    PageSpec("collect", "pages/import.py", "import", ":material/upload_file:"),
-    PageSpec("collect", "pages/feedback.py", "feedback", ":material/manage_search:"),
-    PageSpec("classify", "pages/taxonomy.py", "taxonomy", ":material/account_tree:"),
-    PageSpec("classify", "pages/discover.py", "discover", ":material/bubble_chart:"),
-    PageSpec("classify", "pages/classify.py", "classify", ":material/label:"),
-    PageSpec("classify", "pages/dimensions.py", "dimensions", ":material/grid_view:"),
-    PageSpec("needs", "pages/kano.py", "kano", ":material/category:"),
-    PageSpec("needs", "pages/surveys.py", "surveys", ":material/edit_note:"),
-    PageSpec("needs", "pages/survey_results.py", "survey-results", ":material/poll:"),
-    PageSpec("needs", "pages/respond.py", "respond", ":material/rate_review:", hidden=True),
-)
-PAGES += (
-    PageSpec("quality", "pages/indicators.py", "indicators", ":material/account_tree:"),
-    PageSpec("quality", "pages/complaints.py", "complaints", ":material/support_agent:"),
-    PageSpec("quality", "pages/at_risk.py", "at-risk", ":material/person_alert:"),
-    PageSpec("solutions", "pages/solutions.py", "solutions", ":material/lightbulb:"),
-    PageSpec("solutions", "pages/report.py", "report", ":material/summarize:"),
-    PageSpec("solutions", "pages/meetings.py", "meetings", ":material/groups:"),
 )
 
 SECTION_ORDER = (
