@@ -262,13 +262,3 @@ def verify(
         spec, when, estimate(spec.kind, before, spans[0]), estimate(spec.kind, after, spans[1]),
         test, extra, power, bias, did, rtm, verdict, reasons + (("rtm",) if rtm else ()),
     )  # fmt: skip
-
-
-def period_series(obs: pd.DataFrame, kind: str, freq: str = "W") -> pd.DataFrame:
-    """Return per period the estimate and its 95% interval (columns period, value, low, high, n)."""
-    ts = pd.to_datetime(obs["ts"])
-    rows = []
-    for period, group in obs.groupby(ts.dt.to_period(freq)):
-        est = estimate(kind, group, 7.0 if freq == "W" else None)
-        rows.append((period.start_time, est.value, est.low, est.high, est.n))
-    return pd.DataFrame(rows, columns=["period", "value", "low", "high", "n"])

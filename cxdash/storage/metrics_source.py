@@ -75,13 +75,14 @@ def observations(store: Store, source: str, filters: dict[str, str]) -> pd.DataF
 
 
 def weekly_totals(store: Store, source: str, filters: dict[str, str]) -> pd.DataFrame:
-    """Return per week the sum of values and the count of items (columns period, k, n)."""
+    """Return per week the sum of values, of squared values and the count (period, k, k2, n)."""
     source_kind(source)
     _, value, _ = SOURCES[source]
     where, params = _where(source, filters)
-    head = [filters.get("category", "")] if "?" in value else []
+    head = [filters.get("category", "")] * 3 if "?" in value else []
     return store.df(
-        f"SELECT date_trunc('week', f.received_at) AS period, sum({value}) AS k, count(*) AS n"
+        f"SELECT date_trunc('week', f.received_at) AS period, sum({value}) AS k,"
+        f" sum(({value}) * ({value})) AS k2, count(*) AS n"
         f" FROM feedback f WHERE {where} GROUP BY 1 ORDER BY 1",
         head + params,
     )
