@@ -38,7 +38,7 @@ RETRO = {
         "验证时先检查样本构成，必要时看加权后的估计。",
     ),
     "solution": (
-        "Billing-error share fell from about 18% to about 11% of labelled items; verified (z-test).",
+        "Billing-error share fell from about 18% to about 11% of labelled items (z-test).",
         "Keep the weekly billing-error share on the monitoring list for one more cycle.",
     ),
 }
