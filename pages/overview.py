@@ -4,6 +4,7 @@ import streamlit as st
 
 from cxdash.storage.feedback import headline_counts
 from cxdash.ui.context import store, t
+from cxdash.ui.overview_widgets import manager_overview
 
 st.title(t("overview.title"))
 st.caption(t("overview.caption"))
@@ -19,3 +20,4 @@ for col, key in zip(cols, ("items", "channels", "customers", "batches"), strict=
 st.caption(
     t("overview.span", first=f"{counts['first_at']:%Y-%m-%d}", last=f"{counts['last_at']:%Y-%m-%d}")
 )
+manager_overview()

@@ -10,10 +10,9 @@ import pandas as pd
 
 from cxdash.cycles import STEPS
 from cxdash.evidence import result_record
-from cxdash.headline import window_estimate
 from cxdash.storage import Store
 from cxdash.storage.loop import close_cycle, register_artefact, set_step
-from cxdash.storage.metrics_source import observations, population_mix
+from cxdash.storage.metrics_source import observations, population_mix, snapshot_metrics
 from cxdash.storage.retrospectives import add_notes
 from cxdash.storage.verifications import save_verification
 from cxdash.verify import MetricSpec, verify
@@ -56,20 +55,6 @@ def _billing_verification(store: Store) -> dict:
     return result_record(found)
 
 
-def _snapshot(store: Store, start: str, end: str) -> list[dict]:
-    metrics = []
-    for name, source, kind in (
-        ("complaints_per_day", "feedback.complaints", "rate"),
-        ("csat_top2", "feedback.csat_top2", "share"),
-    ):
-        values = _window(observations(store, source, {}), start, end)["value"].astype(float)
-        days = (pd.Timestamp(end) - pd.Timestamp(start)).days
-        est = window_estimate(values.sum(), (values**2).sum(), len(values), kind, days)
-        metrics.append({"metric": name, "value": est.value, "low": est.low, "high": est.high,
-                        "n": est.n, "start": start, "end": end})  # fmt: skip
-    return metrics
-
-
 def seed_verification(store: Store) -> None:
     """Verify the billing fix in cycle 1, write its retrospective, close it, open cycle 2."""
     result = _billing_verification(store)
@@ -85,6 +70,6 @@ def seed_verification(store: Store) -> None:
         ("new", "App 5.0 升级后登录失败 / App login failures after the 5.0 release"),
         ("new", "账单修复后退款延迟 / Refund delays after the billing fix"),
     ]
-    new_cycle = close_cycle(store, 1, carried, _snapshot(store, "2025-11-01", FIX_DATE))
+    new_cycle = close_cycle(store, 1, carried, snapshot_metrics(store, "2025-11-01", FIX_DATE))
     set_step(store, new_cycle, 1, "done")
     set_step(store, new_cycle, 2, "doing")

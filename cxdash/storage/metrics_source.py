@@ -136,3 +136,31 @@ def data_span(store: Store) -> tuple[Any, Any]:
     """Return the first and last feedback timestamps (None, None when empty)."""
     row = store.rows("SELECT min(received_at), max(received_at) FROM feedback")[0]
     return row[0], row[1]
+
+
+SNAPSHOT_METRICS = (
+    ("complaints_per_day", "feedback.complaints"),
+    ("csat_top2", "feedback.csat_top2"),
+    ("rating_mean", "feedback.rating_mean"),
+)
+
+
+def snapshot_metrics(store: Store, start: Any, end: Any) -> list[dict[str, Any]]:
+    """Return the key metrics over [start, end) with their 95% CIs, ready to store per cycle."""
+    from cxdash.headline import window_estimate
+
+    out = []
+    days = max((pd.Timestamp(end) - pd.Timestamp(start)).days, 1)
+    for name, source in SNAPSHOT_METRICS:
+        kind, value, _ = SOURCES[source]
+        where, params = _where(source, {})
+        k, k2, n = store.rows(
+            f"SELECT coalesce(sum({value}), 0), coalesce(sum(({value}) * ({value})), 0), count(*)"
+            f" FROM feedback f WHERE {where} AND f.received_at >= ? AND f.received_at < ?",
+            [*params, start, end],
+        )[0]
+        est = window_estimate(float(k), float(k2), float(n), kind, days)
+        out.append({"metric": name, "value": est.value, "low": est.low, "high": est.high,
+                    "n": est.n, "start": f"{pd.Timestamp(start):%Y-%m-%d}",
+                    "end": f"{pd.Timestamp(end):%Y-%m-%d}"})  # fmt: skip
+    return out
