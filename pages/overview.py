@@ -11,6 +11,7 @@ from cxdash.storage.feedback import headline_counts
 from cxdash.ui import cache
 from cxdash.ui.context import store, t
 from cxdash.ui.filters import key_label
+from cxdash.ui.overview_widgets import manager_overview
 
 RECENT_WEEKS = 26
 
@@ -28,6 +29,8 @@ for col, key in zip(cols, ("items", "channels", "customers", "batches"), strict=
 st.caption(
     t("overview.span", first=f"{counts['first_at']:%Y-%m-%d}", last=f"{counts['last_at']:%Y-%m-%d}")
 )
+manager_overview()
+
 st.page_link("pages/feedback.py", label=t("overview.explore_link"), icon=":material/manage_search:")
 
 # Step 1 at a glance: how much feedback arrives, and through which channels.

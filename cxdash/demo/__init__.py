@@ -70,6 +70,15 @@ def seed_later_steps(store: Store) -> None:
 SEEDERS: list[Callable[[Store], None]] = [seed_feedback, seed_classification, seed_later_steps]
 
 
+def _seed_verification(store: Store) -> None:
+    from cxdash.demo.verify import seed_verification
+
+    seed_verification(store)
+
+
+SEEDERS.append(_seed_verification)
+
+
 def seed_demo(store: Store) -> int:
     """Seed every part of the demo workspace into an empty store; return the feedback count."""
     if count_feedback(store):

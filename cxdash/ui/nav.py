@@ -52,6 +52,9 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec("settings", "pages/users.py", "users", ":material/group:", needs=Role.ADMIN),
     PageSpec("settings", "pages/audit.py", "audit", ":material/history:", needs=Role.ADMIN),
+    PageSpec("verify", "pages/verify.py", "verify", ":material/fact_check:"),
+    PageSpec("verify", "pages/retrospective.py", "retrospective", ":material/psychology:"),
+    PageSpec("verify", "pages/cycles.py", "cycles", ":material/autorenew:"),
 )
 
 SECTION_ORDER = (
