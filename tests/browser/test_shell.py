@@ -17,6 +17,8 @@ def test_language_switch_changes_the_whole_ui(page, demo_server):
     wait_for_app(page)
     page.get_by_role("radio", name="English").click()
     page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'Overview'")
+    # The rerun replaces the page's elements one by one; wait for the last ones, not just the h1.
+    page.get_by_text("Feedback items", exact=True).wait_for()
     assert_no_exception(page)
     assert "Feedback items" in page.locator('[data-testid="stMain"]').inner_text()
     assert "lang=en" in page.url
