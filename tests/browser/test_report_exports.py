@@ -15,8 +15,10 @@ DEFAULT_TITLE = "缩短西部地区宽带安装等待时间"
 
 
 def _download(page, label: str, folder: Path) -> Path:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=label).click()
+    button = page.get_by_role("button", name=label)
+    button.wait_for(timeout=90_000)
+    with page.expect_download(timeout=90_000) as info:
+        button.click()
     target = folder / info.value.suggested_filename
     info.value.save_as(target)
     return target
@@ -44,12 +46,13 @@ def test_presentation_mode_shows_slides_without_the_sidebar(page, demo_server):
     assert page.locator("h1").first.inner_text().strip() == "修复计费系统升级引发的账单错误"
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
     assert page.locator('[data-testid="stHeader"]').is_hidden()
-    page.get_by_role("button", name="下一页").click()
+    page.get_by_role("button", name="下一页").click(timeout=90_000)
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=\"stMain\"] h3')]"
-        ".some(h => h.innerText.trim() === '客户说什么')"
+        ".some(h => h.innerText.trim() === '客户说什么')",
+        timeout=90_000,
     )
-    page.wait_for_selector(".js-plotly-plot")
+    page.wait_for_selector(".js-plotly-plot", timeout=90_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "report-presentation.png"))
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
