@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -88,16 +88,6 @@ def make_filter(
         raise InvalidInput("explore.unknown_dimension", name=", ".join(sorted(unknown)))
     values = {d: tuple(dict.fromkeys(str(v) for v in (chosen.get(d) or ()))) for d in DIMENSIONS}
     return FeedbackFilter(start=start, end=end, text=(text or "").strip(), **values)
-
-
-def filter_summary(flt: FeedbackFilter) -> dict[str, str]:
-    """Return the filter as name → value text, for captions and export headers."""
-    out: dict[str, str] = {}
-    for f in fields(flt):
-        value = getattr(flt, f.name)
-        if value:
-            out[f.name] = ", ".join(value) if isinstance(value, tuple) else str(value)
-    return out
 
 
 def search_condition(text: str) -> tuple[str, str]:

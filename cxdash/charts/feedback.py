@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from cxdash.explore import shares
+
 # A colour-blind-safe qualitative palette (Okabe & Ito 2008), then plotly's defaults.
 PALETTE = (
     "#0072B2",
@@ -56,15 +58,13 @@ def volume_chart(volume: pd.DataFrame, axes: AxisLabels, label: Callable[[str], 
 
 def top_chart(counts: pd.DataFrame, axes: AxisLabels, label: Callable[[str], str]) -> go.Figure:
     """Return horizontal bars of the largest values (columns key, items), biggest on top."""
-    ordered = counts.sort_values("items", ascending=True)
-    total = counts["items"].sum()
-    shares = [f"{v / total:.0%}" if total else "" for v in ordered["items"]]
+    ordered = shares(counts).iloc[::-1]
     fig = go.Figure(
         go.Bar(
             x=ordered["items"],
             y=[label(str(k)) for k in ordered["key"]],
             orientation="h",
-            text=shares,
+            text=[f"{v:.0%}" for v in ordered["share"]],
             textposition="auto",
             marker_color=PALETTE[0],
         )

@@ -36,13 +36,26 @@ def hostile_server(start_server, tmp_path_factory) -> str:
     return start_server(db)
 
 
+@pytest.fixture(autouse=True)
+def patient_page(page):
+    """Allow slow renders on a busy machine: these are waits, never timed assertions."""
+    page.set_default_timeout(120_000)
+    return page
+
+
+def _open(page, base: str, query: str = "") -> None:
+    """Open the explorer at its URL (with optional filter parameters) and wait for its table."""
+    page.goto(f"{base}/feedback?lang=en{query}")
+    wait_for_app(page)
+    page.wait_for_selector('[data-testid="stDataFrame"], [data-testid="stAlert"]')
+
+
 def _matching_text(page) -> str:
     return page.locator('[data-testid="stMarkdown"]', has_text="Matching").first.inner_text()
 
 
 def test_explorer_renders_plotly_charts(page, demo_server):
-    page.goto(f"{demo_server}/feedback?lang=en")
-    wait_for_app(page)
+    _open(page, demo_server)
     page.wait_for_selector(".js-plotly-plot")
     assert_no_exception(page)
     assert page.locator(".js-plotly-plot").count() >= 3
@@ -51,8 +64,7 @@ def test_explorer_renders_plotly_charts(page, demo_server):
 
 
 def test_channel_filter_from_the_sidebar_and_the_url(page, demo_server):
-    page.goto(f"{demo_server}/feedback?lang=en")
-    wait_for_app(page)
+    _open(page, demo_server)
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.locator('[data-testid="stMultiSelect"]', has_text="Channel").click()
     page.get_by_role("option", name="Store", exact=True).click()
@@ -65,15 +77,13 @@ def test_channel_filter_from_the_sidebar_and_the_url(page, demo_server):
     narrowed = _matching_text(page)
     # Streamlit writes the shown label into the URL; the link also carries the language.
     assert "channel=Store" in page.url
-    page.goto(f"{demo_server}/feedback?lang=en&channel=Store")
-    wait_for_app(page)
+    _open(page, demo_server, "&channel=Store")
     page.wait_for_selector(".js-plotly-plot")
     assert _matching_text(page) == narrowed
 
 
 def test_csv_download_has_bom_and_neutralised_formulas(page, hostile_server, tmp_path: Path):
-    page.goto(f"{hostile_server}/feedback?lang=en")
-    wait_for_app(page)
+    _open(page, hostile_server)
     with page.expect_download() as info:
         page.get_by_role("button", name="Download CSV").click()
     saved = tmp_path / info.value.suggested_filename
@@ -90,8 +100,7 @@ def test_csv_download_has_bom_and_neutralised_formulas(page, hostile_server, tmp
 def test_html_in_feedback_is_shown_as_inert_text(page, hostile_server):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(f"{hostile_server}/feedback?lang=en&q=alert")
-    wait_for_app(page)
+    _open(page, hostile_server, "&q=alert")
     page.wait_for_selector('[data-testid="stDataFrame"]')
     assert_no_exception(page)
     assert "Matching: 2 items" in _matching_text(page)

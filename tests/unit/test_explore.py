@@ -13,7 +13,6 @@ from cxdash.explore import (
     FeedbackFilter,
     check_choice,
     complete_periods,
-    filter_summary,
     labelled_rows,
     make_filter,
     page_count,
@@ -64,11 +63,6 @@ def test_bad_filters_raise_translated_errors(kwargs, key):
 def test_a_one_day_range_is_allowed():
     day = date(2026, 3, 1)
     assert FeedbackFilter(start=day, end=day).start == day
-
-
-def test_filter_summary_lists_only_what_narrows():
-    flt = make_filter(start=date(2026, 3, 1), chosen={"channel": ["hotline", "store"]})
-    assert filter_summary(flt) == {"start": "2026-03-01", "channel": "hotline, store"}
 
 
 @pytest.mark.parametrize(
