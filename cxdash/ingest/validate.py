@@ -81,15 +81,16 @@ class ValidationReport:
 def _language(text: pd.Series) -> pd.Series:
     """Return 'zh' where most characters are multi-byte (CJK) and 'en' elsewhere."""
     values = pa.array(text.fillna(""), type=pa.string())
-    chars = pc.utf8_length(values).to_numpy(zero_copy_only=False)
-    octets = pc.binary_length(values).to_numpy(zero_copy_only=False)
-    return pd.Series(np.where(octets > chars * 1.8, "zh", "en"), index=text.index, dtype="str")
+    wide = pc.greater(pc.binary_length(values), pc.multiply(pc.utf8_length(values), 1.8))
+    return pd.Series(pc.if_else(wide, "zh", "en").to_pandas().array, index=text.index)
 
 
 def _kinds(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    present = values.notna()
-    known = values.str.strip().str.lower().map(KIND_WORDS)
-    return known.astype("str"), present & known.isna()
+    words = pa.array(values.str.strip().str.lower(), type=pa.string())
+    found = pc.index_in(words, value_set=pa.array(list(KIND_WORDS)))
+    kinds = pc.take(pa.array(list(KIND_WORDS.values())), found)
+    known = pd.Series(kinds.to_pandas().array, index=values.index)
+    return known, values.notna() & known.isna()
 
 
 def convert(fields: pd.DataFrame, *, channel: str | None, rating_max: float | None) -> Converted:

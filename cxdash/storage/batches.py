@@ -57,7 +57,11 @@ def list_batches(store: Store, limit: int = 200) -> pd.DataFrame:
 
 
 def undo_batch(store: Store, batch_id: int, by: str | None = None) -> int:
-    """Delete a batch's items and mark it undone, in one transaction; return the items removed."""
+    """Delete a batch's items and mark it undone, in one transaction; return the items removed.
+
+    The items are deleted rather than hidden so that no query anywhere has to remember to
+    filter them out; the batch row stays as the record of what was imported and undone.
+    """
     with store.transaction() as tx:
         live = tx.execute(
             "SELECT count(*) FROM import_batches WHERE id = ? AND undone_at IS NULL", [batch_id]

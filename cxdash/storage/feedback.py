@@ -59,7 +59,7 @@ def _staged(items: pd.DataFrame, extra: pd.DataFrame | None, batch_id: int) -> p
     frame.insert(0, "batch_id", batch_id)
     if extra is not None and len(extra.columns):
         for i, column in enumerate(extra.columns):
-            frame[f"x{i}"] = extra[column].to_numpy()
+            frame[f"x{i}"] = extra[column]
     return frame
 
 
@@ -109,7 +109,7 @@ def row_hashes(items: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
         found = con.sql(f"SELECT md5(concat_ws(chr(31), {parts})) FROM hashed").to_arrow_table()
     finally:
         con.close()
-    return pd.Series(found.column(0).to_pandas().to_numpy(), index=items.index, dtype="str")
+    return pd.Series(found.column(0).to_pandas().array, index=items.index)
 
 
 def count_feedback(store: Store) -> int:

@@ -86,11 +86,23 @@ def describe_table(table: RawTable) -> None:
     st.dataframe(table.frame.head(PREVIEW_ROWS), hide_index=True, key="import_preview")
 
 
+def _fits(template: dict[str, Any], columns: list[str]) -> bool:
+    """Return whether every column a template maps exists in the file."""
+    fields = template.get("fields", {})
+    return bool(fields) and set(fields.values()) <= set(columns)
+
+
 def _template_choice(columns: list[str]) -> dict[str, str]:
     templates = list_templates(store())
     names = ["", *sorted(templates)]
+    # A saved template of the same source (all its columns present) is offered first.
+    fitting = next((i for i, n in enumerate(names) if n and _fits(templates[n], columns)), 0)
     chosen = st.selectbox(
-        t("import.ui.template"), names, key="import_template", format_func=lambda n: n or "—"
+        t("import.ui.template"),
+        names,
+        index=fitting,
+        key="import_template",
+        format_func=lambda n: n or "—",
     )
     if chosen:
         fields = templates[chosen].get("fields", {})

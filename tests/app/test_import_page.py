@@ -94,7 +94,9 @@ def test_a_template_is_saved_and_offered_again(db_path, run_page):
     at.text_input(key="import_template_name").input("热线系统").run()
     at.button(key="import_template_save").click().run()
     at = _uploaded(run_page)
-    assert "热线系统" in at.selectbox(key="import_template").options
+    assert at.selectbox(key="import_template").value == "热线系统"
+    other = _uploaded(run_page, data=b"comment,date\nslow,2024-01-05\n", name="other.csv")
+    assert other.selectbox(key="import_template").value == ""
 
 
 def test_manual_item_is_added_and_validated(db_path, run_page):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pandas as pd
@@ -135,3 +136,17 @@ def test_a_manual_item_is_validated_and_recorded_as_its_own_batch(store):
     assert store.rows("SELECT text, channel, rating, rating_max, lang FROM feedback") == [
         ("会上客户说装机太慢", "meeting", 2.0, 5.0, "zh")
     ]
+
+
+def test_jsonl_and_parquet_files_import_like_csv(store):
+    jsonl = '{"comment": "slow", "date": "2024-01-05", "meta": {"agent": "A7"}}\n'
+    result = commit(store, prepare(store, jsonl.encode(), "chat.jsonl"))
+    buf = io.BytesIO()
+    pd.DataFrame({"内容": ["网速慢"], "评分": [2], "时间": ["2024/1/6"]}).to_parquet(buf)
+    commit(store, prepare(store, buf.getvalue(), "reviews.parquet"))
+    rows = store.df("SELECT batch_id, text, rating, extra FROM feedback ORDER BY batch_id")
+    assert rows["text"].tolist() == ["slow", "网速慢"]
+    assert json.loads(rows["extra"].iloc[0]) == {"meta.agent": "A7"}
+    assert rows["rating"].iloc[1] == 2.0
+    assert list_batches(store)["file_format"].tolist() == ["parquet", "jsonl"]
+    assert result.batch_id == 1
