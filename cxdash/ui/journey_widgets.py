@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit_agraph import Config, Edge, Node, agraph
 
 from cxdash.errors import CxDashError
-from cxdash.journey import LANES, trend_label
+from cxdash.journey import LANES, graph_layout, trend_label
 from cxdash.storage import Store, journeys
 from cxdash.storage import journey_data as data
 from cxdash.ui.components.journey_canvas import journey_canvas
@@ -86,49 +86,57 @@ def apply_action(store: Store, map_row: dict[str, Any], action: dict[str, Any]) 
 def relationship_graph(cells: pd.DataFrame, names: dict[str, str]) -> tuple[str, str] | None:
     """Show touchpoints linked to problem categories; return the clicked (kind, key) or None.
 
-    Node ids are indexes, titles are counts: customer-defined text only reaches the graph as
-    node labels, which the graph draws on a canvas and never parses as HTML.
+    Node ids are indexes and titles are counts: customer-defined text only reaches the graph
+    as node labels, which the graph draws on a canvas and never parses as HTML. The busiest
+    touchpoint sits at the centre (see graph_layout).
     """
-    tps = sorted(cells["touchpoint"].unique())
-    cats = sorted(cells["category"].unique())
-    ids = {f"tp{i}": ("touchpoint", k) for i, k in enumerate(tps)}
-    ids |= {f"cat{i}": ("category", k) for i, k in enumerate(cats)}
-    volume = cells.groupby("touchpoint")["volume"].sum().to_dict()
-    cat_volume = cells.groupby("category")["volume"].sum().to_dict()
+    tp_volume = cells.groupby("touchpoint")["volume"].sum().sort_values(ascending=False)
+    cat_volume = cells.groupby("category")["volume"].sum().sort_values(ascending=False)
+    where = graph_layout(list(tp_volume.index), list(cat_volume.index))
+    tp_id = {k: f"tp{i}" for i, k in enumerate(tp_volume.index)}
+    cat_id = {k: f"cat{i}" for i, k in enumerate(cat_volume.index)}
+    common = {"physics": False, "fixed": True}
     nodes = [
         Node(
-            id=f"tp{i}",
+            id=tp_id[k],
             label=names.get(k, k),
-            title=f"n={volume[k]}",
+            title=f"n={v}",
             shape="box",
             color="#4f7fd1",
             font={"color": "#ffffff"},
+            x=where[("touchpoint", k)][0],
+            y=where[("touchpoint", k)][1],
+            **common,
         )
-        for i, k in enumerate(tps)
+        for k, v in tp_volume.items()
     ]
     nodes += [
         Node(
-            id=f"cat{i}",
+            id=cat_id[k],
             label=label("category", k),
-            title=f"n={cat_volume[k]}",
-            size=10 + min(30, cat_volume[k] ** 0.5),
+            title=f"n={v}",
+            size=12,
             color="#e0795b",
+            x=where[("category", k)][0],
+            y=where[("category", k)][1],
+            **common,
         )
-        for i, k in enumerate(cats)
+        for k, v in cat_volume.items()
     ]
-    tp_id = {k: f"tp{i}" for i, k in enumerate(tps)}
-    cat_id = {k: f"cat{i}" for i, k in enumerate(cats)}
     edges = [
         Edge(
             source=tp_id[r.touchpoint],
             target=cat_id[r.category],
-            width=1 + r.volume**0.4,
             title=f"n={r.volume}",
+            width=1 + r.volume**0.3,
+            color="#b8c2d6",
         )
         for r in cells.itertuples()
     ]
-    config = Config(width=900, height=520, directed=False, physics=True, hierarchical=False)
+    config = Config(width=900, height=560, directed=False, physics=False, hierarchical=False)
     clicked = agraph(nodes=nodes, edges=edges, config=config)
+    ids = {v: ("touchpoint", k) for k, v in tp_id.items()}
+    ids |= {v: ("category", k) for k, v in cat_id.items()}
     return ids.get(str(clicked)) if clicked else None
 
 
