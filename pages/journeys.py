@@ -12,6 +12,7 @@ from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.ui import journey_widgets as jw
 from cxdash.ui.context import lang, show_error, store, t
 
+VIEWS = ("label", "table", "emotion", "graph", "evidence")
 st.title(t("nav.journeys"))
 st.caption(t("journey.caption"))
 db = store()
@@ -29,12 +30,14 @@ if maps.empty:
 ids = list(maps["id"])
 if st.session_state.get("journey_map") not in ids:
     st.session_state["journey_map"] = ids[0]
-titles = dict(zip(maps["id"], maps["name"], strict=True))
-status = dict(zip(maps["id"], maps["status"], strict=True))
+titles = {
+    i: f"{name} · {t('journey.status_' + state)}"
+    for i, name, state in zip(maps["id"], maps["name"], maps["status"], strict=True)
+}
 map_id = st.selectbox(
     t("journey.map"),
     ids,
-    format_func=lambda i: f"{titles[i]} · {t('journey.status_' + status[i])}",
+    format_func=titles.__getitem__,
     key="journey_map",
 )
 record, stages, cards = journeys.load_map(db, int(map_id))
@@ -46,9 +49,9 @@ summary = data.touchpoint_summary(db, cycle)
 
 view = st.segmented_control(
     t("journey.view"),
-    ("label", "table", "emotion", "graph", "evidence"),
+    VIEWS,
     default="label",
-    format_func=lambda v: t(f"journey.view_{v}"),
+    format_func={v: t(f"journey.view_{v}") for v in VIEWS}.__getitem__,
     key="journey_view",
 )
 if view == "label":

@@ -15,6 +15,8 @@ from cxdash.storage import journey_data as data
 from cxdash.ui.components.journey_canvas import journey_canvas
 from cxdash.ui.context import label, show_error, t
 
+NEW_WAYS = ("blank", "event", "problems")
+
 
 def touchpoint_names(touchpoints: pd.DataFrame, lang: str) -> dict[str, str]:
     """Return touchpoint key -> display name in the session language."""
@@ -179,15 +181,15 @@ def new_map_form(store: Store, cycle_id: int, touchpoints: pd.DataFrame, lang: s
         persona = st.text_input(t("journey.persona"), key="journey_new_persona")
         how = st.radio(
             t("journey.new_how"),
-            ("blank", "event", "problems"),
+            NEW_WAYS,
             horizontal=True,
-            format_func=lambda v: t(f"journey.new_{v}"),
+            format_func={v: t(f"journey.new_{v}") for v in NEW_WAYS}.__getitem__,
             key="journey_new_how",
         )
         category = st.selectbox(
             t("journey.new_category"),
             list(cats["category"]),
-            format_func=lambda c: label("category", c),
+            format_func={c: label("category", c) for c in cats["category"]}.__getitem__,
             key="journey_new_category",
         )
         if not st.form_submit_button(t("journey.create"), key="journey_new_submit"):
@@ -236,7 +238,7 @@ def card_form(store: Store, map_id: int, stages: pd.DataFrame, cards: pd.DataFra
             t("journey.lane"),
             LANES,
             key="journey_add_lane",
-            format_func=lambda v: t(f"journey.lane_{v}"),
+            format_func={v: t(f"journey.lane_{v}") for v in LANES}.__getitem__,
         )
         text = st.text_input(t("journey.card_text"), key="journey_add_text")
         if st.form_submit_button(t("journey.add_card"), key="journey_add_submit"):
