@@ -30,7 +30,7 @@ metric = cols[1].segmented_control(
     key="heatmap_metric",
 )
 by, metric = by or "touchpoint", metric or "volume"
-cells = data.heatmap_cells(db, cycle, by)
+cells = jw.aggregate(db, "heatmap_cells", cycle, by)
 if cells.empty:
     st.info(t("heatmap.empty"))
     st.stop()

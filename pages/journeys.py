@@ -43,9 +43,9 @@ map_id = st.selectbox(
 record, stages, cards = journeys.load_map(db, int(map_id))
 if record["persona"]:
     st.caption(t("journey.persona_is", persona=record["persona"]))
-cells = data.touchpoint_categories(db, cycle)
+cells = jw.aggregate(db, "touchpoint_categories", cycle)
 cards = card_evidence(cards, touchpoints, cells)
-summary = data.touchpoint_summary(db, cycle)
+summary = jw.aggregate(db, "touchpoint_summary", cycle)
 
 view = st.segmented_control(
     t("journey.view"),
@@ -85,6 +85,8 @@ elif view == "emotion":
         hide_index=True,
         key="journey_emotion_table",
     )
+elif view == "graph" and cells.empty:
+    st.info(t("heatmap.empty"))
 elif view == "graph":
     st.caption(t("journey.graph_help"))
     picked = jw.relationship_graph(cells, names)

@@ -14,8 +14,19 @@ from cxdash.storage import Store, journeys
 from cxdash.storage import journey_data as data
 from cxdash.ui.components.journey_canvas import journey_canvas
 from cxdash.ui.context import label, show_error, t
+from cxdash.ui.context import store as current_store
 
 NEW_WAYS = ("blank", "event", "problems")
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _aggregate(path: str, stamp: tuple[object, ...], name: str, args: tuple[Any, ...]) -> Any:
+    return getattr(data, name)(current_store(), *args)
+
+
+def aggregate(store: Store, name: str, *args: Any) -> Any:
+    """Return a journey_data aggregate, cached until the feedback or its labels change."""
+    return _aggregate(str(store.path), data.fingerprint(store), name, args)
 
 
 def touchpoint_names(touchpoints: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -144,19 +155,19 @@ def relationship_graph(cells: pd.DataFrame, names: dict[str, str]) -> tuple[str,
 
 def touchpoint_panel(store: Store, cycle_id: int, tp: str, names: dict[str, str]) -> None:
     """Show what the feedback says about one touchpoint: volume, negatives, trend, quotes."""
-    summary = data.touchpoint_summary(store, cycle_id).set_index("touchpoint")
+    summary = aggregate(store, "touchpoint_summary", cycle_id).set_index("touchpoint")
     if tp not in summary.index:
         st.info(t("journey.tp_no_data"))
         return
     row = summary.loc[tp]
-    trend, change = trend_label(data.monthly_volume(store, cycle_id), tp)
+    trend, change = trend_label(aggregate(store, "monthly_volume", cycle_id), tp)
     cols = st.columns(3)
     cols[0].metric(t("journey.volume"), f"{int(row['volume']):,}")
     share = row["negative_share"]
     cols[1].metric(t("journey.negative_share"), "–" if pd.isna(share) else f"{share:.0%}")
     delta = None if change is None else f"{change:+.0%}"
     cols[2].metric(t("journey.trend"), t(f"journey.trend_{trend}"), delta, delta_color="inverse")
-    cats = data.touchpoint_categories(store, cycle_id)
+    cats = aggregate(store, "touchpoint_categories", cycle_id)
     top = cats[cats["touchpoint"] == tp].head(3)
     st.caption(
         t("journey.top_categories", names=", ".join(label("category", c) for c in top["category"]))

@@ -21,6 +21,9 @@ def test_journeys_empty_state_and_a_blank_map(db_path, run_page):
     at.button(key="journey_new_submit").click().run()
     assert not at.exception
     assert list(_maps(db_path)["name"]) == ["Mobile"]
+    for view in ("label", "table", "emotion", "graph", "evidence"):
+        at.segmented_control(key="journey_view").set_value(view).run()
+        assert not at.exception, view
 
 
 def test_journeys_refuses_a_nameless_map(db_path, run_page):
