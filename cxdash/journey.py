@@ -233,3 +233,29 @@ def trend_label(monthly: pd.DataFrame, touchpoint: str) -> tuple[str, float | No
     if change is None or abs(change) < 0.1:
         return "steady", change
     return ("rising" if change > 0 else "falling"), change
+
+
+def _spread(count: int, gap: float) -> list[float]:
+    return [(i - (count - 1) / 2) * gap for i in range(count)]
+
+
+def graph_layout(
+    touchpoints: list[str], categories: list[str], gap: float = 60.0, width: float = 420.0
+) -> dict[tuple[str, str], tuple[float, float]]:
+    """Return graph positions: touchpoints in a centre column, categories in two side columns.
+
+    The first touchpoint sits at (0, 0) with the others alternating below and above it, and
+    both side columns span the same height symmetrically, so the layout's centre is the first
+    touchpoint's place.
+    """
+    offsets = [0.0] + [
+        gap * (i // 2 + 1) * (1 if i % 2 == 0 else -1) for i in range(len(touchpoints) - 1)
+    ]
+    where = {("touchpoint", k): (0.0, y) for k, y in zip(touchpoints, offsets, strict=True)}
+    left, right = categories[0::2], categories[1::2]
+    span = max([abs(y) for y in offsets] + [0.0])
+    for side, column in ((-width, left), (width, right)):
+        step = max(gap / 2, 2 * span / max(len(column) - 1, 1))
+        ys = _spread(len(column), step)
+        where |= {("category", k): (side, y) for k, y in zip(column, ys, strict=True)}
+    return where

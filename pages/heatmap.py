@@ -3,7 +3,7 @@
 import streamlit as st
 
 from cxdash.charts.journey import heatmap_figure
-from cxdash.heatmap import build_heatmap, selected_cell, worst_cell
+from cxdash.heatmap import METRICS, build_heatmap, selected_cell, worst_cell
 from cxdash.storage import journey_data as data
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.touchpoints import list_touchpoints
@@ -19,18 +19,18 @@ by = cols[0].segmented_control(
     t("heatmap.rows"),
     ("touchpoint", "stage"),
     default="touchpoint",
-    format_func=lambda v: t(f"heatmap.by_{v}"),
+    format_func={v: t(f"heatmap.by_{v}") for v in ("touchpoint", "stage")}.__getitem__,
     key="heatmap_by",
 )
 metric = cols[1].segmented_control(
     t("heatmap.colour"),
     ("volume", "negative_share"),
     default="volume",
-    format_func=lambda v: t(f"heatmap.metric_{v}"),
+    format_func={v: t(f"heatmap.metric_{v}") for v in METRICS}.__getitem__,
     key="heatmap_metric",
 )
 by, metric = by or "touchpoint", metric or "volume"
-cells = data.heatmap_cells(db, cycle, by)
+cells = jw.aggregate(db, "heatmap_cells", cycle, by)
 if cells.empty:
     st.info(t("heatmap.empty"))
     st.stop()

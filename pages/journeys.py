@@ -12,6 +12,7 @@ from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.ui import journey_widgets as jw
 from cxdash.ui.context import lang, show_error, store, t
 
+VIEWS = ("label", "table", "emotion", "graph", "evidence")
 st.title(t("nav.journeys"))
 st.caption(t("journey.caption"))
 db = store()
@@ -29,26 +30,28 @@ if maps.empty:
 ids = list(maps["id"])
 if st.session_state.get("journey_map") not in ids:
     st.session_state["journey_map"] = ids[0]
-titles = dict(zip(maps["id"], maps["name"], strict=True))
-status = dict(zip(maps["id"], maps["status"], strict=True))
+titles = {
+    i: f"{name} · {t('journey.status_' + state)}"
+    for i, name, state in zip(maps["id"], maps["name"], maps["status"], strict=True)
+}
 map_id = st.selectbox(
     t("journey.map"),
     ids,
-    format_func=lambda i: f"{titles[i]} · {t('journey.status_' + status[i])}",
+    format_func=titles.__getitem__,
     key="journey_map",
 )
 record, stages, cards = journeys.load_map(db, int(map_id))
 if record["persona"]:
     st.caption(t("journey.persona_is", persona=record["persona"]))
-cells = data.touchpoint_categories(db, cycle)
+cells = jw.aggregate(db, "touchpoint_categories", cycle)
 cards = card_evidence(cards, touchpoints, cells)
-summary = data.touchpoint_summary(db, cycle)
+summary = jw.aggregate(db, "touchpoint_summary", cycle)
 
 view = st.segmented_control(
     t("journey.view"),
-    ("label", "table", "emotion", "graph", "evidence"),
+    VIEWS,
     default="label",
-    format_func=lambda v: t(f"journey.view_{v}"),
+    format_func={v: t(f"journey.view_{v}") for v in VIEWS}.__getitem__,
     key="journey_view",
 )
 if view == "label":
@@ -82,6 +85,8 @@ elif view == "emotion":
         hide_index=True,
         key="journey_emotion_table",
     )
+elif view == "graph" and cells.empty:
+    st.info(t("heatmap.empty"))
 elif view == "graph":
     st.caption(t("journey.graph_help"))
     picked = jw.relationship_graph(cells, names)

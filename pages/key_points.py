@@ -8,7 +8,7 @@ from cxdash.keypoints import (
     cluster_texts,
     export_csv,
     export_xlsx,
-    top_key_points,
+    rank_key_points,
 )
 from cxdash.storage import journey_data as data
 from cxdash.storage.cycles import current_cycle_id
@@ -21,12 +21,12 @@ st.caption(t("keypoints.caption"))
 db = store()
 cycle = current_cycle_id(db)
 n = st.number_input(t("keypoints.top_n"), 1, 100, 10, key="keypoints_n")
-ranked = top_key_points(db, cycle, 1000)
+totals = jw.aggregate(db, "score_totals", cycle)
+ranked = rank_key_points(jw.aggregate(db, "key_point_cells", cycle), totals)
 if ranked.empty:
     st.info(t("keypoints.empty"))
     st.stop()
 
-totals = data.score_totals(db, cycle)
 if totals["rated"]:
     mean = totals["rating_sum"] / totals["rated"]
     csat = 100 * totals["top2"] / totals["rated"]

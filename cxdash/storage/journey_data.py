@@ -237,3 +237,16 @@ def category_volumes(store: Store, cycle_id: int) -> pd.DataFrame:
         ),
         {"cycle": cycle_id},
     )
+
+
+def fingerprint(store: Store) -> tuple[object, ...]:
+    """Return a cheap fingerprint that changes whenever the items or their labels change.
+
+    Pages cache the aggregates above under it. Reads feedback (count, max id and created_at)
+    and import_batches (undone count); switch to item_labels' max(labelled_at) with LABELLED.
+    """
+    found = store.rows(
+        "SELECT count(*), max(id), max(created_at),"
+        " (SELECT count(*) FROM import_batches WHERE undone_at IS NOT NULL) FROM feedback"
+    )
+    return tuple(found[0])

@@ -9,11 +9,24 @@ import streamlit as st
 from streamlit_agraph import Config, Edge, Node, agraph
 
 from cxdash.errors import CxDashError
-from cxdash.journey import LANES, trend_label
+from cxdash.journey import LANES, graph_layout, trend_label
 from cxdash.storage import Store, journeys
 from cxdash.storage import journey_data as data
 from cxdash.ui.components.journey_canvas import journey_canvas
 from cxdash.ui.context import label, show_error, t
+from cxdash.ui.context import store as current_store
+
+NEW_WAYS = ("blank", "event", "problems")
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _aggregate(path: str, stamp: tuple[object, ...], name: str, args: tuple[Any, ...]) -> Any:
+    return getattr(data, name)(current_store(), *args)
+
+
+def aggregate(store: Store, name: str, *args: Any) -> Any:
+    """Return a journey_data aggregate, cached until the feedback or its labels change."""
+    return _aggregate(str(store.path), data.fingerprint(store), name, args)
 
 
 def touchpoint_names(touchpoints: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -86,67 +99,75 @@ def apply_action(store: Store, map_row: dict[str, Any], action: dict[str, Any]) 
 def relationship_graph(cells: pd.DataFrame, names: dict[str, str]) -> tuple[str, str] | None:
     """Show touchpoints linked to problem categories; return the clicked (kind, key) or None.
 
-    Node ids are indexes, titles are counts: customer-defined text only reaches the graph as
-    node labels, which the graph draws on a canvas and never parses as HTML.
+    Node ids are indexes and titles are counts: customer-defined text only reaches the graph
+    as node labels, which the graph draws on a canvas and never parses as HTML. The busiest
+    touchpoint sits at the centre (see graph_layout).
     """
-    tps = sorted(cells["touchpoint"].unique())
-    cats = sorted(cells["category"].unique())
-    ids = {f"tp{i}": ("touchpoint", k) for i, k in enumerate(tps)}
-    ids |= {f"cat{i}": ("category", k) for i, k in enumerate(cats)}
-    volume = cells.groupby("touchpoint")["volume"].sum().to_dict()
-    cat_volume = cells.groupby("category")["volume"].sum().to_dict()
+    tp_volume = cells.groupby("touchpoint")["volume"].sum().sort_values(ascending=False)
+    cat_volume = cells.groupby("category")["volume"].sum().sort_values(ascending=False)
+    where = graph_layout(list(tp_volume.index), list(cat_volume.index))
+    tp_id = {k: f"tp{i}" for i, k in enumerate(tp_volume.index)}
+    cat_id = {k: f"cat{i}" for i, k in enumerate(cat_volume.index)}
+    common = {"physics": False, "fixed": True}
     nodes = [
         Node(
-            id=f"tp{i}",
+            id=tp_id[k],
             label=names.get(k, k),
-            title=f"n={volume[k]}",
+            title=f"n={v}",
             shape="box",
             color="#4f7fd1",
             font={"color": "#ffffff"},
+            x=where[("touchpoint", k)][0],
+            y=where[("touchpoint", k)][1],
+            **common,
         )
-        for i, k in enumerate(tps)
+        for k, v in tp_volume.items()
     ]
     nodes += [
         Node(
-            id=f"cat{i}",
+            id=cat_id[k],
             label=label("category", k),
-            title=f"n={cat_volume[k]}",
-            size=10 + min(30, cat_volume[k] ** 0.5),
+            title=f"n={v}",
+            size=12,
             color="#e0795b",
+            x=where[("category", k)][0],
+            y=where[("category", k)][1],
+            **common,
         )
-        for i, k in enumerate(cats)
+        for k, v in cat_volume.items()
     ]
-    tp_id = {k: f"tp{i}" for i, k in enumerate(tps)}
-    cat_id = {k: f"cat{i}" for i, k in enumerate(cats)}
     edges = [
         Edge(
             source=tp_id[r.touchpoint],
             target=cat_id[r.category],
-            width=1 + r.volume**0.4,
             title=f"n={r.volume}",
+            width=1 + r.volume**0.3,
+            color="#b8c2d6",
         )
         for r in cells.itertuples()
     ]
-    config = Config(width=900, height=520, directed=False, physics=True, hierarchical=False)
+    config = Config(width=900, height=560, directed=False, physics=False, hierarchical=False)
     clicked = agraph(nodes=nodes, edges=edges, config=config)
+    ids = {v: ("touchpoint", k) for k, v in tp_id.items()}
+    ids |= {v: ("category", k) for k, v in cat_id.items()}
     return ids.get(str(clicked)) if clicked else None
 
 
 def touchpoint_panel(store: Store, cycle_id: int, tp: str, names: dict[str, str]) -> None:
     """Show what the feedback says about one touchpoint: volume, negatives, trend, quotes."""
-    summary = data.touchpoint_summary(store, cycle_id).set_index("touchpoint")
+    summary = aggregate(store, "touchpoint_summary", cycle_id).set_index("touchpoint")
     if tp not in summary.index:
         st.info(t("journey.tp_no_data"))
         return
     row = summary.loc[tp]
-    trend, change = trend_label(data.monthly_volume(store, cycle_id), tp)
+    trend, change = trend_label(aggregate(store, "monthly_volume", cycle_id), tp)
     cols = st.columns(3)
     cols[0].metric(t("journey.volume"), f"{int(row['volume']):,}")
     share = row["negative_share"]
     cols[1].metric(t("journey.negative_share"), "–" if pd.isna(share) else f"{share:.0%}")
     delta = None if change is None else f"{change:+.0%}"
     cols[2].metric(t("journey.trend"), t(f"journey.trend_{trend}"), delta, delta_color="inverse")
-    cats = data.touchpoint_categories(store, cycle_id)
+    cats = aggregate(store, "touchpoint_categories", cycle_id)
     top = cats[cats["touchpoint"] == tp].head(3)
     st.caption(
         t("journey.top_categories", names=", ".join(label("category", c) for c in top["category"]))
@@ -171,15 +192,15 @@ def new_map_form(store: Store, cycle_id: int, touchpoints: pd.DataFrame, lang: s
         persona = st.text_input(t("journey.persona"), key="journey_new_persona")
         how = st.radio(
             t("journey.new_how"),
-            ("blank", "event", "problems"),
+            NEW_WAYS,
             horizontal=True,
-            format_func=lambda v: t(f"journey.new_{v}"),
+            format_func={v: t(f"journey.new_{v}") for v in NEW_WAYS}.__getitem__,
             key="journey_new_how",
         )
         category = st.selectbox(
             t("journey.new_category"),
             list(cats["category"]),
-            format_func=lambda c: label("category", c),
+            format_func={c: label("category", c) for c in cats["category"]}.__getitem__,
             key="journey_new_category",
         )
         if not st.form_submit_button(t("journey.create"), key="journey_new_submit"):
@@ -228,7 +249,7 @@ def card_form(store: Store, map_id: int, stages: pd.DataFrame, cards: pd.DataFra
             t("journey.lane"),
             LANES,
             key="journey_add_lane",
-            format_func=lambda v: t(f"journey.lane_{v}"),
+            format_func={v: t(f"journey.lane_{v}") for v in LANES}.__getitem__,
         )
         text = st.text_input(t("journey.card_text"), key="journey_add_text")
         if st.form_submit_button(t("journey.add_card"), key="journey_add_submit"):

@@ -1,5 +1,6 @@
 // Journey canvas: stage columns x element lanes of cards. Every text from Python is set with
-// textContent or as an attribute value, never parsed as HTML.
+// textContent or as an attribute value, never parsed as HTML. Dragging uses pointer events,
+// so it works with a mouse, a pen or a finger.
 function el(tag, cls, text) {
   const node = document.createElement(tag);
   if (cls) node.className = cls;
@@ -7,103 +8,123 @@ function el(tag, cls, text) {
   return node;
 }
 
-function cardNode(card, labels, send) {
-  const node = el("div", "jc-card ev-" + card.evidence, card.text);
-  node.draggable = true;
-  node.dataset.cardId = String(card.id);
-  node.setAttribute("data-testid", "journey-card");
-  node.title = labels.evidence + ": " + labels["ev_" + card.evidence] + " (" + card.items + ")";
-  node.addEventListener("dragstart", (e) => {
-    e.dataTransfer.setData("text/x-card", String(card.id));
-    e.dataTransfer.effectAllowed = "move";
-    node.classList.add("jc-dragging");
-  });
-  node.addEventListener("dragend", () => node.classList.remove("jc-dragging"));
-  const del = el("button", "jc-del", "×");
-  del.title = labels.delete;
-  del.setAttribute("aria-label", labels.delete);
-  del.addEventListener("click", () => send({ type: "delete", id: card.id, version: card.version }));
-  node.appendChild(del);
-  return node;
+function hits(root, x, y, selector) {
+  const found = root.elementsFromPoint ? root.elementsFromPoint(x, y)
+    : document.elementsFromPoint(x, y);
+  return found.map((n) => n.closest && n.closest(selector)).find((n) => n) || null;
 }
 
-function dropIndex(cell, y) {
-  const cards = [...cell.querySelectorAll(".jc-card:not(.jc-dragging)")];
-  const after = cards.findIndex((c) => y < c.getBoundingClientRect().top + c.offsetHeight / 2);
+// Drag node with the pointer; on release over an element matching selector, call onDrop.
+function draggable(node, root, selector, onDrop) {
+  node.addEventListener("pointerdown", (down) => {
+    if (down.button !== 0 || down.target.closest(".jc-del")) return;
+    const start = { x: down.clientX, y: down.clientY };
+    let dragging = false;
+    let over = null;
+    const move = (e) => {
+      const dx = e.clientX - start.x;
+      const dy = e.clientY - start.y;
+      if (!dragging && Math.hypot(dx, dy) < 5) return;
+      dragging = true;
+      node.classList.add("jc-dragging");
+      node.style.transform = "translate(" + dx + "px," + dy + "px)";
+      const target = hits(root, e.clientX, e.clientY, selector);
+      if (over && over !== target) over.classList.remove("jc-over");
+      over = target;
+      if (over) over.classList.add("jc-over");
+    };
+    const up = (e) => {
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", up);
+      node.classList.remove("jc-dragging");
+      node.style.transform = "";
+      if (over) over.classList.remove("jc-over");
+      if (dragging && over) onDrop(over, e.clientY);
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+    down.preventDefault();
+  });
+}
+
+function dropIndex(cell, y, id) {
+  const cards = [...cell.querySelectorAll(".jc-card")].filter((c) => c.dataset.cardId !== id);
+  const after = cards.findIndex((c) => {
+    const box = c.getBoundingClientRect();
+    return y < box.top + box.height / 2;
+  });
   return after === -1 ? cards.length : after;
 }
 
-function cellNode(stage, lane, cards, labels, send, versions) {
+function cardNode(card, ctx) {
+  const node = el("div", "jc-card ev-" + card.evidence, card.text);
+  node.dataset.cardId = String(card.id);
+  node.setAttribute("data-testid", "journey-card");
+  const lbl = ctx.labels;
+  node.title = lbl.evidence + ": " + lbl["ev_" + card.evidence] + " (" + card.items + ")";
+  const del = el("button", "jc-del", "×");
+  del.title = lbl.delete;
+  del.setAttribute("aria-label", lbl.delete);
+  del.addEventListener("click", () => ctx.send({ type: "delete", id: card.id,
+    version: card.version }));
+  node.appendChild(del);
+  draggable(node, ctx.root, ".jc-cell", (cell, y) => {
+    const position = dropIndex(cell, y, String(card.id));
+    ctx.send({ type: "move", id: card.id, version: card.version, stage: cell.dataset.stage,
+      lane: cell.dataset.lane, position: position });
+  });
+  return node;
+}
+
+function cellNode(stage, lane, cards, ctx) {
   const cell = el("div", "jc-cell");
   cell.dataset.stage = stage.key;
   cell.dataset.lane = lane.key;
   cell.setAttribute("data-testid", "journey-cell-" + stage.key + "-" + lane.key);
-  cards.forEach((card) => cell.appendChild(cardNode(card, labels, send)));
-  cell.addEventListener("dragover", (e) => {
-    if (![...e.dataTransfer.types].includes("text/x-card")) return;
-    e.preventDefault();
-    cell.classList.add("jc-over");
-  });
-  cell.addEventListener("dragleave", () => cell.classList.remove("jc-over"));
-  cell.addEventListener("drop", (e) => {
-    const id = e.dataTransfer.getData("text/x-card");
-    cell.classList.remove("jc-over");
-    if (!id) return;
-    e.preventDefault();
-    const position = dropIndex(cell, e.clientY);
-    send({ type: "move", id: Number(id), version: versions[id], stage: stage.key,
-      lane: lane.key, position: position });
-  });
+  cards.forEach((card) => cell.appendChild(cardNode(card, ctx)));
   return cell;
 }
 
-function headNode(stage, order, send) {
+function headNode(stage, order, ctx) {
   const head = el("div", "jc-head", stage.label);
-  head.draggable = true;
+  head.dataset.stage = stage.key;
   head.setAttribute("data-testid", "journey-stage-" + stage.key);
-  head.addEventListener("dragstart", (e) => e.dataTransfer.setData("text/x-stage", stage.key));
-  head.addEventListener("dragover", (e) => {
-    if (![...e.dataTransfer.types].includes("text/x-stage")) return;
-    e.preventDefault();
-    head.classList.add("jc-over");
-  });
-  head.addEventListener("dragleave", () => head.classList.remove("jc-over"));
-  head.addEventListener("drop", (e) => {
-    const moved = e.dataTransfer.getData("text/x-stage");
-    head.classList.remove("jc-over");
-    if (!moved || moved === stage.key) return;
-    e.preventDefault();
-    const keys = order.filter((k) => k !== moved);
-    keys.splice(keys.indexOf(stage.key), 0, moved);
-    send({ type: "reorder", order: keys });
+  draggable(head, ctx.root, ".jc-head", (target) => {
+    const onto = target.dataset.stage;
+    if (!onto || onto === stage.key) return;
+    const keys = order.filter((k) => k !== stage.key);
+    const at = keys.indexOf(onto) + (order.indexOf(onto) > order.indexOf(stage.key) ? 1 : 0);
+    keys.splice(at, 0, stage.key);
+    ctx.send({ type: "reorder", order: keys });
   });
   return head;
 }
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
-  const send = (action) => setTriggerValue("action", action);
   let board = parentElement.querySelector(".jc-board");
   if (!board) {
     board = el("div", "jc-board");
     parentElement.appendChild(board);
   }
   board.replaceChildren();
+  const ctx = {
+    root: board.getRootNode(),
+    labels: data.labels || {},
+    send: (action) => setTriggerValue("action", action),
+  };
   const stages = data.stages || [];
-  const labels = data.labels || {};
   const order = stages.map((s) => s.key);
-  const versions = {};
-  (data.cards || []).forEach((c) => { versions[String(c.id)] = c.version; });
   board.style.gridTemplateColumns = "120px repeat(" + stages.length + ", minmax(150px, 1fr))";
-  board.appendChild(el("div", "jc-lane", labels.element));
-  stages.forEach((s) => board.appendChild(headNode(s, order, send)));
+  board.appendChild(el("div", "jc-lane", ctx.labels.element));
+  stages.forEach((s) => board.appendChild(headNode(s, order, ctx)));
   (data.lanes || []).forEach((lane) => {
     board.appendChild(el("div", "jc-lane", lane.label));
     stages.forEach((stage) => {
       const here = (data.cards || []).filter((c) => c.stage === stage.key && c.lane === lane.key);
-      board.appendChild(cellNode(stage, lane, here, labels, send, versions));
+      board.appendChild(cellNode(stage, lane, here, ctx));
     });
   });
-  board.appendChild(el("div", "jc-lane", labels.emotion));
+  board.appendChild(el("div", "jc-lane", ctx.labels.emotion));
   stages.forEach((s) => board.appendChild(el("div", "jc-emotion", s.emotion ?? "–")));
 }
