@@ -6,6 +6,7 @@ from tests.browser.conftest import assert_no_exception, wait_for_app
 
 
 def test_kano_quadrant_chart_renders(page, demo_server):
+    page.set_default_timeout(90_000)
     page.goto(f"{demo_server}/kano?lang=en")
     wait_for_app(page)
     chart = page.locator(".js-plotly-plot").first

@@ -17,7 +17,7 @@ def test_phone_respondent_answer_is_counted(browser, start_server, demo_template
         viewport={"width": 390, "height": 844}, locale="en-US", is_mobile=True, has_touch=True
     )
     phone = context.new_page()
-    phone.set_default_timeout(30_000)
+    phone.set_default_timeout(90_000)
     phone.goto(f"{url}/respond?s={TOKEN}&lang=en")
     wait_for_app(phone)
     assert_no_exception(phone)
@@ -35,7 +35,7 @@ def test_phone_respondent_answer_is_counted(browser, start_server, demo_template
 
     desk = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
     results = desk.new_page()
-    results.set_default_timeout(30_000)
+    results.set_default_timeout(90_000)
     results.goto(f"{url}/?lang=en")
     wait_for_app(results)
     results.get_by_role("link", name="Survey results").click()
@@ -43,7 +43,9 @@ def test_phone_respondent_answer_is_counted(browser, start_server, demo_template
     metric = results.locator('[data-testid="stMetricValue"]').first
     metric.wait_for()
     assert metric.inner_text().strip() == "421"
+    wait_for_app(results)
     results.get_by_role("tab", name="Open answers").click()
-    results.get_by_text("Open answers are shown as written").wait_for()
+    panel = results.locator('[data-testid="stTabs"] [role="tabpanel"]:visible')
+    panel.get_by_text("Open answers are shown as written").wait_for()
     assert_no_exception(results)
     desk.close()
