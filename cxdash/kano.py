@@ -158,8 +158,11 @@ def analyse(answers: pd.DataFrame) -> pd.DataFrame:
     coded = answers if "category" in answers else categorise_answers(answers)
     counts = coded.groupby(["feature", "category"], sort=False).size().unstack(fill_value=0)
     order = list(dict.fromkeys(coded["feature"]))
-    rows = [asdict(analyse_counts(f, counts.loc[f].to_dict())) for f in order]
-    return pd.DataFrame(rows)
+    rows = pd.DataFrame([asdict(analyse_counts(f, counts.loc[f].to_dict())) for f in order])
+    if "importance" in coded and coded["importance"].notna().any():
+        stated = pd.to_numeric(coded["importance"], errors="coerce").groupby(coded["feature"])
+        rows["importance"] = rows["feature"].map(stated.mean())
+    return rows
 
 
 def compare_segments(answers: pd.DataFrame, segment_col: str = "segment") -> pd.DataFrame:
@@ -201,21 +204,25 @@ def _cols(table: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
     return table["category"], table["better"], table["worse"]
 
 
-def long_from_wide(frame: pd.DataFrame, respondent_col: str | None = None) -> pd.DataFrame:
+def long_from_wide(frame: pd.DataFrame) -> pd.DataFrame:
     """Return long answers from a wide table whose columns end in `[F]`/`[D]` (or `|F`/`|D`).
 
-    Other columns (such as a segment) are carried along on every row.
+    A column "<need> importance" gives the self-stated importance; other columns (such as a
+    segment) are carried along on every row.
     """
     pairs = _feature_columns(frame)
     if not pairs:
         raise InvalidInput("kano.no_pairs")
-    extra = [c for c in frame.columns if not any(c in p for p in pairs.values())]
+    stated = {f"{f} importance": f for f in pairs}
+    used = {c for p in pairs.values() for c in p} | set(stated)
+    extra = [c for c in frame.columns if c not in used]
     parts = []
     for feature, (func_col, dysf_col) in pairs.items():
         part = frame[extra].copy()
         part["feature"] = feature
         part["functional"] = frame[func_col]
         part["dysfunctional"] = frame[dysf_col]
+        part["importance"] = frame.get(f"{feature} importance")
         parts.append(part)
     long = pd.concat(parts, ignore_index=True)
     both_empty = long["functional"].isna() & long["dysfunctional"].isna()

@@ -262,6 +262,7 @@ COLUMN_LABELS = {
     "total_strength": ("kano.total_strength", "%.3f"),
     "category_strength": ("kano.category_strength", "%.3f"),
     "fong_threshold": ("kano.fong_threshold", "%.1f"),
+    "importance": ("kano.importance_col", "%.2f"),
 }
 
 

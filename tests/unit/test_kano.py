@@ -133,3 +133,16 @@ def test_wide_import_and_bad_rows_are_all_reported():
         analyse(long)
     assert err.value.key == "kano.bad_answers" and err.value.params["rows"] == "3"
     assert analyse(long.iloc[:2])["category"].item() == "O"
+
+
+def test_wide_import_reads_self_stated_importance():
+    wide = pd.DataFrame(
+        {
+            "segment": ["family", "consumer"],
+            "Family sharing [F]": ["like", "like"],
+            "Family sharing [D]": ["dislike", "neutral"],
+            "Family sharing importance": ["5", "3"],
+        }
+    )
+    table = analyse(answers_from_table(wide))
+    assert table["importance"].item() == 4.0 and table["n"].item() == 2
