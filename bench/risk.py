@@ -85,6 +85,16 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+TRIED = (
+    "Tried for the lift target, on this split: spline terms for numbers (kept: ROC-AUC +0.007, "
+    "lift +0.08 over the plain logistic model), stronger or weaker regularisation "
+    "(C 0.05–3: lift 2.77–2.86), L1 penalty (2.81), all pairwise interactions (worse, 2.71–2.75), "
+    "tuned and default gradient boosting (2.79–2.83), and averaging the two calibrated models "
+    "(2.83). None reached 3.0; the top decile holds 177 customers, so 3.0 needs about 141 "
+    "churners in it against 132 now."
+)
+
+
 def _against(value: float, target: float) -> str:
     return "met" if value >= target else f"missed by {target - value:.3f}"
 
@@ -133,6 +143,8 @@ def run() -> str:
             _table(rows),
             "",
             verdict,
+            "",
+            TRIED,
             "",
             f"Training time (both candidates + importance) {seconds:.1f} s; Python peak memory "
             f"during training {peak:.0f} MiB (tracemalloc).",
