@@ -59,13 +59,24 @@ def _browser_language() -> str | None:
     return code if code in config.LANGUAGES else None
 
 
+_last_language = config.default_language()
+
+
 def lang() -> str:
     """Return the language of this session: ?lang=, then the browser locale, then CXDASH_LANG."""
+    global _last_language
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx(suppress_warning=True) is None:
+        # Outside a script run (a widget's format_func replayed by a test harness) there is no
+        # session: use the language of the latest run.
+        return _last_language
     if LANG_KEY not in st.session_state:
         asked = str(st.query_params.get("lang", ""))[:2].lower()
         chosen = asked if asked in config.LANGUAGES else _browser_language()
         st.session_state[LANG_KEY] = chosen or config.default_language()
-    return str(st.session_state[LANG_KEY])
+    _last_language = str(st.session_state[LANG_KEY])
+    return _last_language
 
 
 def set_lang(code: str) -> None:

@@ -39,9 +39,12 @@ def test_viewer_clicking_everything_changes_nothing(viewer_workspace, run_page, 
     assert at.title[0].value != "Log in"
     index = 0
     while index < len(at.button):
-        at.button[index].click().run()
-        assert not at.exception, (script, index, at.exception)
+        button = at.button[index]
         index += 1
+        if button.disabled or button.key == "logout":
+            continue  # a browser user cannot press a disabled one; logging out ends the test
+        button.click().run()
+        assert not at.exception, (script, index, at.exception)
     store = open_store(db)
     try:
         assert _content(store) == before, script
