@@ -22,7 +22,9 @@ cycle_id = st.selectbox(
     ids,
     index=ids.index(default) if default in ids else 0,
     key="cycles_cycle",
-    format_func=lambda c: t(f"cycles.label_{by_id[c].status}", n=by_id[c].number),
+    format_func={
+        c: t(f"cycles.label_{r.status}", n=r.number) for c, r in by_id.items()
+    }.__getitem__,
 )
 row = by_id[int(cycle_id)]
 steps = cycle_steps(store(), int(cycle_id))
