@@ -15,8 +15,10 @@ cycles = list_cycles(store())
 by_id = {int(r.id): r for r in cycles.itertuples()}
 if opened := st.session_state.pop("cycles_opened", None):
     st.success(t("cycles.opened", n=opened), icon=":material/autorenew:")
-default = st.session_state.pop("cycles_pick", current_cycle_id(store()))
 ids = list(by_id)
+if (picked := st.session_state.pop("cycles_pick", None)) in ids:
+    st.session_state["cycles_cycle"] = picked  # show the cycle just opened
+default = current_cycle_id(store())
 cycle_id = st.selectbox(
     t("cycles.pick"),
     ids,

@@ -73,8 +73,8 @@ def close_form(cycle_id: int, number: int) -> None:
     candidates = carry_over_candidates(list_verifications(store(), cycle_id),
                                        carry_overs(store(), cycle_id))  # fmt: skip
     keep = st.multiselect(t("cycles.unresolved"), candidates, default=candidates,
-                          key="cycles_unresolved")  # fmt: skip
-    new_text = st.text_area(t("cycles.new_problems"), key="cycles_new_problems")
+                          key=f"cycles_unresolved_{cycle_id}")  # fmt: skip
+    new_text = st.text_area(t("cycles.new_problems"), key=f"cycles_new_problems_{cycle_id}")
     if st.button(t("cycles.close", n=number), key="cycles_close", type="primary"):
         items = [("unresolved", p) for p in keep]
         items += [("new", p) for p in parse_new_problems(new_text)]

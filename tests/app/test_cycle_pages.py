@@ -34,7 +34,7 @@ def test_signing_off_step_eight_and_closing_opens_the_next_cycle(demo_db, run_pa
     submit = next(b for b in at.button if b.label.startswith("Update step"))
     submit.click()
     at.run()
-    at.text_area(key="cycles_new_problems").set_value("Roaming bill shock\n")
+    at.text_area(key="cycles_new_problems_2").set_value("Roaming bill shock\n")
     at.button(key="cycles_close").click()
     at.run()
     assert not at.exception, at.exception
