@@ -15,14 +15,18 @@ cycles = list_cycles(store())
 by_id = {int(r.id): r for r in cycles.itertuples()}
 if opened := st.session_state.pop("cycles_opened", None):
     st.success(t("cycles.opened", n=opened), icon=":material/autorenew:")
-default = st.session_state.pop("cycles_pick", current_cycle_id(store()))
 ids = list(by_id)
+if (picked := st.session_state.pop("cycles_pick", None)) in ids:
+    st.session_state["cycles_cycle"] = picked  # show the cycle just opened
+default = current_cycle_id(store())
 cycle_id = st.selectbox(
     t("cycles.pick"),
     ids,
     index=ids.index(default) if default in ids else 0,
     key="cycles_cycle",
-    format_func=lambda c: t(f"cycles.label_{by_id[c].status}", n=by_id[c].number),
+    format_func={
+        c: t(f"cycles.label_{r.status}", n=r.number) for c, r in by_id.items()
+    }.__getitem__,
 )
 row = by_id[int(cycle_id)]
 steps = cycle_steps(store(), int(cycle_id))

@@ -22,7 +22,7 @@ with st.expander(t("retro.write"), expanded=True, icon=":material/edit_note:"):
             list(numbers),
             index=list(numbers).index(current),
             key="retro_cycle",
-            format_func=lambda c: t("retro.cycle_n", n=numbers[c]),
+            format_func={c: t("retro.cycle_n", n=n) for c, n in numbers.items()}.__getitem__,
         )
         solution = st.text_input(t("retro.solution"), key="retro_solution")
         notes = {}

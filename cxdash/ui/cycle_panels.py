@@ -31,13 +31,14 @@ def step_board(steps: pd.DataFrame) -> None:
 
 def step_editor(cycle_id: int) -> None:
     """Show the form that sets a step's status (done signs it off)."""
+    step_names = {n: f"{n}. {t(f'cycles.step.{k}')}" for n, k in enumerate(STEPS, start=1)}
+    status_names = {s: t(f"cycles.status.{s}") for s in STATUSES}
     with st.form("cycles_step_form"):
         cols = st.columns([2, 1, 3])
         step = cols[0].selectbox(t("cycles.col.step"), list(range(1, len(STEPS) + 1)),
-                                 key="cycles_step", format_func=lambda n: f"{n}. "
-                                 + t(f"cycles.step.{STEPS[n - 1]}"))  # fmt: skip
+                                 key="cycles_step", format_func=step_names.__getitem__)  # fmt: skip
         status = cols[1].selectbox(t("cycles.col.status"), STATUSES, key="cycles_status",
-                                   format_func=lambda s: t(f"cycles.status.{s}"))  # fmt: skip
+                                   format_func=status_names.__getitem__)  # fmt: skip
         note = cols[2].text_input(t("cycles.col.note"), key="cycles_note")
         if st.form_submit_button(t("cycles.save_step")):
             try:
@@ -72,8 +73,8 @@ def close_form(cycle_id: int, number: int) -> None:
     candidates = carry_over_candidates(list_verifications(store(), cycle_id),
                                        carry_overs(store(), cycle_id))  # fmt: skip
     keep = st.multiselect(t("cycles.unresolved"), candidates, default=candidates,
-                          key="cycles_unresolved")  # fmt: skip
-    new_text = st.text_area(t("cycles.new_problems"), key="cycles_new_problems")
+                          key=f"cycles_unresolved_{cycle_id}")  # fmt: skip
+    new_text = st.text_area(t("cycles.new_problems"), key=f"cycles_new_problems_{cycle_id}")
     if st.button(t("cycles.close", n=number), key="cycles_close", type="primary"):
         items = [("unresolved", p) for p in keep]
         items += [("new", p) for p in parse_new_problems(new_text)]

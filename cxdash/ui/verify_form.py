@@ -16,6 +16,7 @@ from cxdash.ui.verify_panels import spec_from_widgets, window
 from cxdash.verify import MetricSpec, Unit, verify
 
 DIMENSIONS = ["", "region", "segment", "channel"]
+MIX = ["channel", "segment", "region"]
 
 
 def _units() -> tuple[str, str, str]:
@@ -24,7 +25,7 @@ def _units() -> tuple[str, str, str]:
         t("verify.dimension"),
         DIMENSIONS,
         key="verify_dim",
-        format_func=lambda d: t(f"verify.dim.{d or 'all'}"),
+        format_func={d: t(f"verify.dim.{d or 'all'}") for d in DIMENSIONS}.__getitem__,
     )
     values = unit_values(store(), dim) if dim else []
     treated = cols[1].selectbox(t("verify.treated"), ["", *values], key="verify_treated")
@@ -40,9 +41,9 @@ def _inputs(first: date, last: date) -> dict[str, Any]:
     worst = st.checkbox(t("verify.chosen_as_worst"), key="verify_worst")
     mix = st.selectbox(
         t("verify.mix_dimension"),
-        ["channel", "segment", "region"],
+        MIX,
         key="verify_mix",
-        format_func=lambda d: t(f"verify.dim.{d}"),
+        format_func={d: t(f"verify.dim.{d}") for d in MIX}.__getitem__,
     )
     target = st.number_input(t("verify.target"), min_value=0.0, value=0.0, key="verify_target")
     return {

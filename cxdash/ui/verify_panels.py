@@ -33,12 +33,16 @@ def fmt(kind: str, value: float | None, delta: bool = False) -> str:
 
 def spec_from_widgets(categories: list[str]) -> MetricSpec:
     """Show the metric picker and return the chosen spec."""
-    source = st.selectbox(t("verify.metric"), list(SOURCES), key="verify_source",
-                          format_func=lambda s: t(f"verify.source.{s.split('.')[1]}"))  # fmt: skip
+    names = {s: t(f"verify.source.{s.split('.')[1]}") for s in SOURCES}
+    source = st.selectbox(
+        t("verify.metric"), list(SOURCES), key="verify_source", format_func=names.__getitem__
+    )
     filters: tuple[tuple[str, str], ...] = ()
     if source == "feedback.category_share":
-        chosen = st.selectbox(t("verify.category"), categories, key="verify_category",
-                              format_func=lambda c: label("category", c))  # fmt: skip
+        shown = {c: label("category", c) for c in categories}
+        chosen = st.selectbox(
+            t("verify.category"), categories, key="verify_category", format_func=shown.__getitem__
+        )
         filters = (("category", chosen or ""),)
     better = DEFAULT_BETTER.get(source, "higher")
     options = ["lower", "higher"]
@@ -48,7 +52,7 @@ def spec_from_widgets(categories: list[str]) -> MetricSpec:
         index=options.index(better),
         key="verify_better",
         horizontal=True,
-        format_func=lambda b: t(f"verify.{b}"),
+        format_func={b: t(f"verify.{b}") for b in options}.__getitem__,
     )
     return MetricSpec(SOURCES[source][0], source, filters, better)
 
