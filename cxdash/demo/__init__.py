@@ -61,22 +61,14 @@ def seed_later_steps(store: Store) -> None:
     from cxdash.demo.quality import seed_quality
     from cxdash.demo.solutions import seed_solutions
     from cxdash.demo.surveys import seed_surveys
+    from cxdash.demo.verify import seed_verification
 
-    for seeder in (seed_journeys, seed_surveys, seed_solutions, seed_quality):
+    for seeder in (seed_journeys, seed_surveys, seed_solutions, seed_verification, seed_quality):
         seeder(store)
 
 
 # Each part of the loop seeds its own data, in the loop's order.
 SEEDERS: list[Callable[[Store], None]] = [seed_feedback, seed_classification, seed_later_steps]
-
-
-def _seed_verification(store: Store) -> None:
-    from cxdash.demo.verify import seed_verification
-
-    seed_verification(store)
-
-
-SEEDERS.append(_seed_verification)
 
 
 def seed_demo(store: Store) -> int:
