@@ -7,7 +7,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from cxdash.access import Role
 from cxdash.errors import InvalidInput
+from cxdash.storage.audit import record
 from cxdash.storage.db import Store
 from cxdash.storage.surveys import get_survey, resolve_token
 
@@ -37,7 +39,9 @@ def submit_response(store: Store, token: str, answers: pd.DataFrame, **meta: Any
     if opened is None:
         raise InvalidInput("surveys.bad_token")
     survey = get_survey(store, opened["survey_id"])
-    with store.transaction() as tx:
+    # The public page's anonymous respondent may write exactly this: one response to the
+    # survey its token opens.
+    with store.transaction(Role.RESPONDENT) as tx:
         if opened["personal"] and survey["one_per_token"]:
             used = tx.execute(
                 "UPDATE survey_invitations SET used_at = current_timestamp"
@@ -65,6 +69,7 @@ def submit_response(store: Store, token: str, answers: pd.DataFrame, **meta: Any
         ).fetchone()
         response_id = int(row[0]) if row else 0
         _write_answers(tx, answers.assign(response_id=response_id))
+        record(tx, "survey.respond", "survey_response", response_id, survey=int(survey["id"]))
     return response_id
 
 

@@ -103,3 +103,19 @@ def test_kano_answers_add_features(store):
     assert add_answers(store, study, frame, "file.csv") == 2
     assert study_features(store, study) == ["e-invoice", "family sharing"]
     assert len(study_answers(store, study)) == 2
+
+
+def test_an_anonymous_respondent_can_answer_and_do_nothing_else(store):
+    from cxdash.access import CURRENT_ACTOR, Actor, Role
+    from cxdash.errors import PermissionDenied
+
+    survey_id = create_survey(store, "Open link", QUESTIONS, cycle_id=1)
+    public = get_survey(store, survey_id)["public_token"]
+    token = CURRENT_ACTOR.set(Actor("anonymous", Role.RESPONDENT))
+    try:
+        assert submit_response(store, public, _answers(4)) > 0
+        with pytest.raises(PermissionDenied):
+            create_survey(store, "Not allowed", QUESTIONS, cycle_id=1)
+    finally:
+        CURRENT_ACTOR.reset(token)
+    assert store.scalar("SELECT count(*) FROM surveys") == 1
