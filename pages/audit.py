@@ -3,6 +3,7 @@
 import streamlit as st
 
 from cxdash.access import Role
+from cxdash.export import export_bytes
 from cxdash.storage.audit import list_audit
 from cxdash.ui.auth import require_role
 from cxdash.ui.context import store, t
@@ -30,5 +31,5 @@ chosen = {
 filters = {field: value for field, value in chosen.items() if value != everyone}
 shown = list_audit(store(), limit=5000, **filters)
 st.dataframe(shown, hide_index=True, key="audit_table")
-csv = shown.to_csv(index=False).encode("utf-8-sig")
+csv = export_bytes(iter([shown]), "csv")
 st.download_button(t("audit.export"), csv, "cxdash-audit.csv", "text/csv", key="audit_export")
