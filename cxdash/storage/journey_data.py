@@ -1,7 +1,8 @@
 """Every query of the journey and key-point pages that reads per-item labels.
 
-Until the classifier's labels are merged, the labels are stand-ins derived in SQL from the
-``feedback`` table alone; ``LABELLED`` is the one place to switch to ``item_labels``:
+The labels come from the classifier's ``item_labels`` (touchpoint, category, sentiment and its
+score); where an item has none yet, ``LABELLED`` falls back to stand-ins derived from the
+``feedback`` table alone:
 
 - ``touchpoint``: from ``feedback.category`` (a category's home touchpoint), else
   ``feedback.product``, else ``feedback.channel`` (see ``_TOUCHPOINT``);
@@ -45,15 +46,23 @@ _TOUCHPOINT = """CASE
 _RATING = "CASE WHEN f.rating_max IS NULL OR f.rating_max = 5 THEN f.rating"
 _RATING += " ELSE 1 + 4 * (f.rating - 1) / nullif(f.rating_max - 1, 0) END"
 
+_STAND_IN_SENTIMENT = f"""CASE WHEN f.rating IS NULL THEN NULL
+    WHEN ({_RATING}) < 2.5 THEN 'negative' WHEN ({_RATING}) >= 3.5 THEN 'positive'
+    ELSE 'neutral' END"""
+
 LABELLED = f"""labelled AS (
-    SELECT f.id, f.received_at, f.customer_id, f.text, {_TOUCHPOINT} AS touchpoint,
-        f.category AS category, ({_RATING}) AS rating,
-        CASE WHEN f.rating IS NULL THEN NULL WHEN ({_RATING}) < 2.5 THEN 'negative'
-             WHEN ({_RATING}) >= 3.5 THEN 'positive' ELSE 'neutral' END AS sentiment,
-        CASE WHEN f.rating IS NULL THEN NULL ELSE (({_RATING}) - 3) / 2 END AS sentiment_score
+    SELECT f.id, f.received_at, f.customer_id, f.text,
+        coalesce(il.touchpoint, {_TOUCHPOINT}) AS touchpoint,
+        coalesce(il.category, f.category) AS category, ({_RATING}) AS rating,
+        coalesce(il.sentiment, {_STAND_IN_SENTIMENT}) AS sentiment,
+        coalesce(il.sentiment_score,
+                 CASE WHEN f.rating IS NULL THEN NULL ELSE (({_RATING}) - 3) / 2 END)
+            AS sentiment_score
     FROM feedback f LEFT JOIN import_batches b ON b.id = f.batch_id
+    LEFT JOIN item_labels il ON il.feedback_id = f.id
     WHERE b.undone_at IS NULL AND (b.cycle_id IS NULL OR b.cycle_id = $cycle)
 )"""
+
 
 ROW_DIMENSIONS = {
     "touchpoint": "l.touchpoint",
@@ -243,10 +252,12 @@ def fingerprint(store: Store) -> tuple[object, ...]:
     """Return a cheap fingerprint that changes whenever the items or their labels change.
 
     Pages cache the aggregates above under it. Reads feedback (count, max id and created_at)
-    and import_batches (undone count); switch to item_labels' max(labelled_at) with LABELLED.
+    import_batches (undone count) and item_labels (count and latest labelled_at).
     """
     found = store.rows(
         "SELECT count(*), max(id), max(created_at),"
-        " (SELECT count(*) FROM import_batches WHERE undone_at IS NOT NULL) FROM feedback"
+        " (SELECT count(*) FROM import_batches WHERE undone_at IS NOT NULL),"
+        " (SELECT count(*) FROM item_labels), (SELECT max(labelled_at) FROM item_labels)"
+        " FROM feedback"
     )
     return tuple(found[0])
