@@ -1,0 +1,65 @@
+"""In a real browser: map a cluster to a category and see the labels; a correction survives."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from cxdash.storage import open_store
+from cxdash.storage.labels import labels_of
+from tests.browser.conftest import assert_no_exception, wait_for_app
+
+
+@pytest.fixture
+def served(start_server, demo_template, tmp_path):
+    db = tmp_path / "classify.duckdb"
+    shutil.copy(demo_template, db)
+    return start_server(db), db
+
+
+def _wait_idle(page) -> None:
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000
+    )
+
+
+def test_name_a_cluster_map_it_and_see_the_labels(page, served):
+    url, db = served
+    page.goto(f"{url}/discover?lang=zh")
+    wait_for_app(page)
+    page.get_by_label("最多条数").fill("600")
+    page.get_by_label("最多条数").press("Enter")
+    _wait_idle(page)
+    page.get_by_role("button", name="开始聚类").click()
+    page.wait_for_selector(".st-key-card_0", timeout=300_000)
+    _wait_idle(page)
+    assert_no_exception(page)
+    card = page.locator(".st-key-card_0")
+    card.get_by_label("簇名称").fill("浏览器测试簇")
+    card.get_by_label("簇名称").press("Enter")
+    _wait_idle(page)
+    card.get_by_role("button", name="保存并打标签").click()
+    page.wait_for_selector("text=已把", timeout=120_000)
+    page.goto(f"{url}/classify?lang=zh")
+    wait_for_app(page)
+    assert_no_exception(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert "簇映射" in main.inner_text()
+
+
+def test_correct_a_label_then_reclassify_and_it_stays(page, served):
+    url, db = served
+    page.goto(f"{url}/classify?lang=zh")
+    wait_for_app(page)
+    first = page.locator("[class*='st-key-queue_']").first
+    fid = int(first.get_attribute("class").split("st-key-queue_")[1].split()[0])
+    first.get_by_role("button", name="确认").click()
+    page.wait_for_selector("text=已记录人工标签", timeout=120_000)
+    page.get_by_role("button", name="立即分类").click()
+    page.wait_for_selector("text=已分类", timeout=600_000)
+    assert_no_exception(page)
+    opened = open_store(db, read_only=True)
+    kept = labels_of(opened, [fid]).iloc[0]
+    opened.close()
+    assert kept["category_origin"] == "human"
