@@ -17,9 +17,7 @@ def test_taxonomy_page_loads_the_builtin_on_an_empty_workspace(db_path, run_page
 def test_review_queue_correction_is_saved_as_human(demo_db, run_page):
     at = run_page("pages/classify.py", lang="en")
     assert not at.exception
-    first = next(
-        k for k in at.session_state.filtered_state if k.startswith("fix_") and "save" not in k
-    )
+    first = next(s.key for s in at.selectbox if s.key and s.key.startswith("fix_"))
     fid = int(first.split("_")[1])
     at.selectbox(key=first).set_value("privacy_spam")
     at.button(key=f"fix_save_{fid}").click().run()

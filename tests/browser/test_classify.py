@@ -6,8 +6,6 @@ import shutil
 
 import pytest
 
-from cxdash.storage import open_store
-from cxdash.storage.labels import labels_of
 from tests.browser.conftest import assert_no_exception, wait_for_app
 
 
@@ -25,7 +23,7 @@ def _wait_idle(page) -> None:
 
 
 def test_name_a_cluster_map_it_and_see_the_labels(page, served):
-    url, db = served
+    url, _ = served
     page.goto(f"{url}/discover?lang=zh")
     wait_for_app(page)
     page.get_by_label("最多条数").fill("600")
@@ -49,7 +47,7 @@ def test_name_a_cluster_map_it_and_see_the_labels(page, served):
 
 
 def test_correct_a_label_then_reclassify_and_it_stays(page, served):
-    url, db = served
+    url, _ = served
     page.goto(f"{url}/classify?lang=zh")
     wait_for_app(page)
     first = page.locator("[class*='st-key-queue_']").first
@@ -59,7 +57,9 @@ def test_correct_a_label_then_reclassify_and_it_stays(page, served):
     page.get_by_role("button", name="立即分类").click()
     page.wait_for_selector("text=已分类", timeout=600_000)
     assert_no_exception(page)
-    opened = open_store(db, read_only=True)
-    kept = labels_of(opened, [fid]).iloc[0]
-    opened.close()
-    assert kept["category_origin"] == "human"
+    page.get_by_label("查看某条反馈的标签（输入编号）").fill(str(fid))
+    page.get_by_label("查看某条反馈的标签（输入编号）").press("Enter")
+    _wait_idle(page)
+    lookup = page.locator(".st-key-lookup_table")
+    lookup.wait_for()
+    assert "human" in lookup.inner_text()
