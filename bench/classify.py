@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (Markdown table rows read best as one line each)
 """Step 2 benchmarks: clustering and classifier quality on public human labels, sentiment, speed.
 
 Quality uses bench/_data.py datasets and skips them cleanly when absent; speed uses the demo
@@ -117,10 +118,10 @@ def sentiment_quality() -> list[str]:
             continue
         data = pd.read_csv(path).dropna(subset=["review"])
         texts, truth = data["review"].astype(str).tolist(), data["label"].to_numpy() == 1
-        lexical, lex_s = _timed(lambda: text_scores(texts))
+        lexical, lex_s = _timed(lambda texts=texts: text_scores(texts))
         row = f"| {name} | {accuracy_score(truth, np.asarray(lexical) >= 0):.3f} | {1000 * lex_s / len(texts):.2f} ms"
         if model is not None:
-            blended, both_s = _timed(lambda: text_scores(texts, model))
+            blended, both_s = _timed(lambda texts=texts: text_scores(texts, model))
             row += f" | {accuracy_score(truth, np.asarray(blended) >= 0):.3f} | {1000 * both_s / len(texts):.2f} ms |"
         out.append(row)
     return out
