@@ -16,6 +16,17 @@ def served(start_server, demo_template, tmp_path):
     return start_server(db), db
 
 
+def _open(page, url: str) -> None:
+    """Open a page and wait for its first run, which is slow while the models load."""
+    page.goto(url)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelector('[data-testid=\"stMain\"] h1')",
+        timeout=300_000,
+    )
+    wait_for_app(page)
+
+
 def _wait_idle(page) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000
@@ -24,8 +35,7 @@ def _wait_idle(page) -> None:
 
 def test_name_a_cluster_map_it_and_see_the_labels(page, served):
     url, _ = served
-    page.goto(f"{url}/discover?lang=zh")
-    wait_for_app(page)
+    _open(page, f"{url}/discover?lang=zh")
     page.get_by_label("最多条数").fill("600")
     page.get_by_label("最多条数").press("Enter")
     _wait_idle(page)
@@ -39,8 +49,7 @@ def test_name_a_cluster_map_it_and_see_the_labels(page, served):
     _wait_idle(page)
     card.get_by_role("button", name="保存并打标签").click()
     page.wait_for_selector("text=已把", timeout=120_000)
-    page.goto(f"{url}/classify?lang=zh")
-    wait_for_app(page)
+    _open(page, f"{url}/classify?lang=zh")
     assert_no_exception(page)
     main = page.locator('[data-testid="stMain"]')
     assert "簇映射" in main.inner_text()
@@ -48,8 +57,7 @@ def test_name_a_cluster_map_it_and_see_the_labels(page, served):
 
 def test_correct_a_label_then_reclassify_and_it_stays(page, served):
     url, _ = served
-    page.goto(f"{url}/classify?lang=zh")
-    wait_for_app(page)
+    _open(page, f"{url}/classify?lang=zh")
     first = page.locator("[class*='st-key-queue_']").first
     fid = int(first.get_attribute("class").split("st-key-queue_")[1].split()[0])
     first.get_by_role("button", name="确认").click()
