@@ -67,9 +67,16 @@ def make_key(name: str, taken: set[str]) -> str:
     return key
 
 
+def _parents(tax: pd.DataFrame) -> dict[str, str | None]:
+    """Return each key's parent key, None at the top (storage may give NaN there)."""
+    return {
+        k: p if isinstance(p, str) else None for k, p in zip(tax["key"], tax["parent"], strict=True)
+    }
+
+
 def depth(tax: pd.DataFrame, key: str) -> int:
     """Return the level of a category: 1 at the top."""
-    parents = dict(zip(tax["key"], tax["parent"], strict=True))
+    parents = _parents(tax)
     level, node = 1, parents.get(key)
     while node is not None and level <= len(parents):
         level, node = level + 1, parents.get(node)
@@ -180,7 +187,7 @@ def leaves(tax: pd.DataFrame) -> list[str]:
 def display_names(tax: pd.DataFrame, lang: str) -> dict[str, str]:
     """Return each category key's display name in lang, with its parents ("A › B")."""
     own = dict(zip(tax["key"], tax[f"name_{lang}"], strict=True))
-    parents = dict(zip(tax["key"], tax["parent"], strict=True))
+    parents = _parents(tax)
     names = {}
     for key in tax["key"]:
         path, node = [own[key]], parents.get(key)

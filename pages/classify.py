@@ -5,7 +5,13 @@ import streamlit as st
 from cxdash.classify import run_classification
 from cxdash.errors import CxDashError
 from cxdash.storage.feedback import count_feedback
-from cxdash.storage.labels import items_with_labels, label_summary, review_queue, set_person_label
+from cxdash.storage.labels import (
+    items_with_labels,
+    label_summary,
+    labels_of,
+    review_queue,
+    set_person_label,
+)
 from cxdash.storage.taxonomy import current_version, load_taxonomy
 from cxdash.taxonomy import display_names
 from cxdash.ui.classify_widgets import category_picker
@@ -74,6 +80,11 @@ if "review_saved" in st.session_state:
     st.success(t("review.saved"))
 
 st.subheader(t("review.labels"))
+lookup = st.number_input(t("review.lookup"), min_value=0, value=0, key="lookup_id")
+if lookup:
+    found = labels_of(workspace, [int(lookup)])
+    with st.container(key="lookup_table"):
+        st.table(found.T.astype(str))
 shown = category_picker(tax, t("review.filter"), "labels_filter", extra=(None,))
 labelled = items_with_labels(workspace, shown, limit=200)
 st.dataframe(labelled, hide_index=True, width="stretch", key="labels_table")

@@ -182,10 +182,10 @@ def pivot_counts(store: Store, dimension: str) -> pd.DataFrame:
 def monthly_counts(store: Store) -> pd.DataFrame:
     """Return items per category and month, with every month's total of labelled items."""
     return store.df(
-        "SELECT l.category, strftime(f.received_at, '%Y-%m') AS month, count(*) AS items,"
-        " sum(count(*)) OVER (PARTITION BY strftime(f.received_at, '%Y-%m')) AS month_total"
-        " FROM feedback f JOIN item_labels l ON l.feedback_id = f.id"
-        " WHERE l.category IS NOT NULL AND f.received_at IS NOT NULL GROUP BY ALL ORDER BY 2, 1"
+        "WITH cells AS (SELECT l.category, strftime(f.received_at, '%Y-%m') AS month,"
+        " count(*) AS items FROM feedback f JOIN item_labels l ON l.feedback_id = f.id"
+        " WHERE l.category IS NOT NULL AND f.received_at IS NOT NULL GROUP BY 1, 2)"
+        " SELECT *, sum(items) OVER (PARTITION BY month) AS month_total FROM cells ORDER BY 2, 1"
     )
 
 

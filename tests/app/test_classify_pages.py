@@ -1,0 +1,33 @@
+"""Step 2 pages in AppTest: loading a taxonomy, the review queue and the dimension pivot."""
+
+from __future__ import annotations
+
+from cxdash.storage import open_store
+from cxdash.storage.labels import labels_of
+
+
+def test_taxonomy_page_loads_the_builtin_on_an_empty_workspace(db_path, run_page):
+    at = run_page("pages/taxonomy.py", lang="en")
+    assert any("no taxonomy" in i.value for i in at.info)
+    at.button(key="builtin_telecom").click().run()
+    assert not at.exception
+    assert any("version v1" in c.value for c in at.caption)
+
+
+def test_review_queue_correction_is_saved_as_human(demo_db, run_page):
+    at = run_page("pages/classify.py", lang="en")
+    assert not at.exception
+    first = next(s.key for s in at.selectbox if s.key and s.key.startswith("fix_"))
+    fid = int(first.split("_")[1])
+    at.selectbox(key=first).select_index(1)
+    at.button(key=f"fix_save_{fid}").click().run()
+    assert not at.exception
+    opened = open_store(demo_db)
+    saved = labels_of(opened, [fid]).iloc[0]
+    assert (saved["category"], saved["category_origin"]) == ("billing_error", "human")
+
+
+def test_dimensions_page_lists_the_planted_billing_spike(demo_db, run_page):
+    at = run_page("pages/dimensions.py", lang="en")
+    assert not at.exception
+    assert any(frame.value.shape[0] > 10 for frame in at.dataframe)

@@ -1,0 +1,57 @@
+"""Clustering: reproducible, finds planted groups, suggests k and gives readable keywords."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from cxdash.discover import cluster_keywords, discover, suggest_k
+from cxdash.errors import InvalidInput
+
+GROUPS = {
+    "billing": ["这个月话费多扣了{}元", "账单又多扣了{}块钱", "套餐扣费不对，多扣{}元"],
+    "network": ["家里宽带断网{}次了", "宽带又断网了，第{}次", "晚上宽带一直断网{}小时"],
+    "app": ["App登录不上，验证码{}分钟都没到", "登录App收不到验证码{}次", "App验证码{}次都没收到"],
+}
+
+
+def _texts() -> tuple[list[str], list[int]]:
+    texts, truth = [], []
+    for g, templates in enumerate(GROUPS.values()):
+        for i in range(30):
+            texts.append(templates[i % 3].format(i + 2))
+            truth.append(g)
+    return texts, truth
+
+
+def test_same_input_gives_the_same_clusters():
+    texts, _ = _texts()
+    first, second = discover(texts, k=3, seed=0), discover(texts, k=3, seed=0)
+    assert np.array_equal(first.labels, second.labels)
+    assert first.keywords == second.keywords
+
+
+def test_planted_groups_are_found():
+    texts, truth = _texts()
+    assert adjusted_rand_score(truth, discover(texts, k=3).labels) > 0.9
+
+
+def test_k_is_suggested_from_the_curve_when_not_given():
+    texts, _ = _texts()
+    found = discover(texts)
+    assert found.k_curve and found.k == suggest_k(found.k_curve)
+    assert suggest_k([(4, 0.2), (6, 0.35), (8, 0.35)]) == 6
+
+
+def test_keywords_are_readable_words():
+    texts, truth = _texts()
+    keywords = cluster_keywords(texts, np.array(truth))
+    assert "断网" in keywords[1]
+    assert "验证码" in keywords[2]
+
+
+def test_too_few_items_is_a_clear_error():
+    with pytest.raises(InvalidInput) as err:
+        discover(["一条"] * 5)
+    assert err.value.key == "classify.too_few_to_cluster"
