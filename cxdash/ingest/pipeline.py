@@ -18,6 +18,7 @@ from cxdash.storage import Store
 from cxdash.storage.batches import find_imported_file, known_row_hashes
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.feedback import insert_batch, row_hashes
+from cxdash.storage.taxonomy import current_version
 
 MANUAL_SOURCE = "manual"
 
@@ -127,12 +128,18 @@ def _batch_meta(store: Store, prepared: Prepared, imported: int, by: str | None)
 
 
 def commit(
-    store: Store, prepared: Prepared, *, skip_bad_rows: bool = False, by: str | None = None
+    store: Store,
+    prepared: Prepared,
+    *,
+    skip_bad_rows: bool = False,
+    by: str | None = None,
+    classify: bool = True,
 ) -> ImportResult:
     """Write the prepared rows as one batch in one transaction; return what was written.
 
     With problems, nothing is written unless `skip_bad_rows` is set; then only the rows
-    without any problem go in.
+    without any problem go in. When the workspace has a taxonomy, the new items are then
+    classified (step 2) unless `classify` is off.
     """
     report = prepared.report
     if not report.clean and not skip_bad_rows:
@@ -144,6 +151,10 @@ def commit(
     items = prepared.items[keep] if report.bad_rows else prepared.items
     extra = prepared.extra[keep] if report.bad_rows else prepared.extra
     batch_id = insert_batch(store, items, _batch_meta(store, prepared, imported, by), extra)
+    if classify and current_version(store) is not None:
+        from cxdash.classify import classify_batch
+
+        classify_batch(store, batch_id)
     return ImportResult(batch_id, imported, report.rows - imported, report.counts())
 
 

@@ -115,3 +115,18 @@ def test_cli_classify_loads_a_builtin_and_labels(db_path, capsys):
     opened.close()
     assert main(["classify", "--db", str(db_path), "--taxonomy", "telecom"]) == 0
     assert "20" in capsys.readouterr().out
+
+
+def test_a_new_import_is_classified_automatically(demo_store, tmp_path):
+    from cxdash.ingest.pipeline import commit, prepare
+
+    raw = "内容,时间\n账单又多扣了我五十块钱，请核实退款,2026-10-30\n".encode("gbk")
+    done = commit(demo_store, prepare(demo_store, raw, "late.csv"))
+    labels = demo_store.df(
+        "SELECT l.category, l.category_origin FROM item_labels l JOIN feedback f"
+        " ON f.id = l.feedback_id WHERE f.batch_id = ?",
+        [done.batch_id],
+    )
+    assert len(labels) == 1
+    assert labels.category_origin[0] in {"rule", "model"}
+    assert labels.category[0] == "billing_error"
