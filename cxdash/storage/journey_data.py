@@ -12,7 +12,8 @@ score); where an item has none yet, ``LABELLED`` falls back to stand-ins derived
 - ``rating``: ``feedback.rating`` rescaled to 1-5 when ``rating_max`` differs.
 
 Columns read from ``feedback``: id, batch_id, received_at, customer_id, text, rating,
-rating_max, category, product, channel. Items of undone import batches are left out.
+rating_max, category, product, channel. A cycle sees the items imported in it or in an
+earlier cycle; items of undone import batches are left out.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ LABELLED = f"""labelled AS (
             AS sentiment_score
     FROM feedback f LEFT JOIN import_batches b ON b.id = f.batch_id
     LEFT JOIN item_labels il ON il.feedback_id = f.id
-    WHERE b.undone_at IS NULL AND (b.cycle_id IS NULL OR b.cycle_id = $cycle)
+    WHERE b.undone_at IS NULL AND (b.cycle_id IS NULL OR b.cycle_id <= $cycle)
 )"""
 
 
