@@ -56,14 +56,14 @@ def seed_classification(store: Store) -> None:
 
 
 def seed_later_steps(store: Store) -> None:
-    """Seed the journey maps, surveys, solutions, verification and service-quality data."""
+    """Close cycle 1 as verified, then seed cycle 2's journeys, surveys, solutions and quality."""
     from cxdash.demo.journeys import seed_journeys
     from cxdash.demo.quality import seed_quality
     from cxdash.demo.solutions import seed_solutions
     from cxdash.demo.surveys import seed_surveys
     from cxdash.demo.verify import seed_verification
 
-    for seeder in (seed_journeys, seed_surveys, seed_solutions, seed_verification, seed_quality):
+    for seeder in (seed_verification, seed_journeys, seed_surveys, seed_solutions, seed_quality):
         seeder(store)
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from cxdash.storage import open_store
+from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.journeys import list_maps, load_map
 
 
 def _maps(path):
     opened = open_store(path)
     try:
-        return list_maps(opened, 1)
+        return list_maps(opened, current_cycle_id(opened))
     finally:
         opened.close()
 
