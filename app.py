@@ -12,7 +12,7 @@ configure_page()
 actor = resolve_actor()
 language_switch()
 position = "hidden" if actor == ANONYMOUS else "sidebar"
-page = st.navigation(build_navigation(actor), position=position)
+page = st.navigation(build_navigation(actor), position=position, expanded=True)
 login_gate(actor, page.url_path)
 daily_backup()
 try:

@@ -59,7 +59,7 @@ def test_repair_list_downloads_as_csv(page, start_server, demo_template, tmp_pat
     db = tmp_path / "risk.duckdb"
     shutil.copy(demo_template, db)
     url = start_server(db)
-    _open(page, f"{url}/at-risk?lang=en")
+    _open(page, f"{url}/at_risk?lang=en")
     _dismiss_dialog(page)
     page.get_by_role("button", name="Train and evaluate").click()
     page.get_by_text("Kept model").wait_for(timeout=300_000)

@@ -14,7 +14,7 @@ def test_cli_writes_a_cycle_pptx(demo_db, tmp_path, capsys):
     assert main(["report", "--db", str(demo_db), "--out", str(out), "--lang", "en"]) == 0
     deck = Presentation(BytesIO(out.read_bytes()))
     titles = [s.shapes.title.text_frame.text for s in deck.slides]
-    assert titles[0] == "Cycle 1: customer-experience improvement report"
+    assert titles[0] == "Cycle 2: customer-experience improvement report"  # the open cycle
     assert titles[1:] == [
         "What customers say",
         "The problem",
