@@ -142,7 +142,24 @@ def _read_csv(raw: bytes) -> RawTable:
         frame = _parse_csv(data, delimiter)
     except (pd.errors.ParserError, ValueError) as exc:
         raise InvalidInput("import.bad_csv", detail=str(exc)[:200]) from exc
+    _refuse_ragged_rows(frame)
     return _with_header(frame, "csv", encoding=encoding, delimiter=delimiter)
+
+
+def _refuse_ragged_rows(frame: pd.DataFrame) -> None:
+    """Refuse a CSV whose rows have more fields than its first line (unless that is a title)."""
+    filled = frame.notna() & frame.astype("object").ne("")
+    first = next((i for i in range(len(frame)) if filled.iloc[i].any()), None)
+    if first is None:
+        return
+    width = int(filled.iloc[first].to_numpy().nonzero()[0].max()) + 1
+    if width < 2 or frame.shape[1] <= width:
+        return
+    wider = filled.iloc[first + 1 :, width:].any(axis=1)
+    if wider.any():
+        line = int(wider[wider].index[0]) + 1
+        detail = f"line {line}: more fields than the {width} in the first line"
+        raise InvalidInput("import.bad_csv", detail=detail)
 
 
 def _header_row(frame: pd.DataFrame) -> int:
