@@ -20,7 +20,7 @@ setup: $(STAMP)
 
 run: setup
 	$(BIN)/python -m cxdash demo --if-missing
-	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT)
+	$(BIN)/python -m cxdash.ui.serve --server.address $(HOST) --server.port $(PORT)
 
 demo: setup
 	$(BIN)/python -m cxdash demo --force

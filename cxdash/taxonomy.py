@@ -54,7 +54,7 @@ def _renumber(frame: pd.DataFrame) -> pd.DataFrame:
     out["sort_order"] = [10 * (i + 1) for i in range(len(out))]
     out["parent"] = out["parent"].astype(object).where(out["parent"].notna(), None)
     for col in ("keywords", "pattern"):
-        out[col] = out[col].fillna("").astype(str)
+        out[col] = out[col].astype(object).fillna("").astype(str)
     return out
 
 

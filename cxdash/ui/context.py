@@ -22,7 +22,8 @@ def _open_store(path: str) -> Store:
 def _leave_legacy_pages_mode() -> None:
     # Until st.navigation has run once in the process, Streamlit treats pages/ as a legacy
     # multipage folder and runs a deep-linked page script without app.py (so without the login
-    # gate and the shell). Switch that mode off and rerun through app.py.
+    # gate and the shell). `python -m cxdash.ui.serve` switches that mode off before the first
+    # request; this covers a plain `streamlit run app.py`: switch it off and rerun through app.py.
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:

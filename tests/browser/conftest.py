@@ -1,4 +1,4 @@
-"""The browser tier: `streamlit run` on 127.0.0.1 driven by Debian's Chromium through Playwright."""
+"""The browser tier: the app server (`python -m cxdash.ui.serve`) driven by Debian's Chromium."""
 
 from __future__ import annotations
 
@@ -75,9 +75,7 @@ def start_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[
         cmd = [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
+            "cxdash.ui.serve",
             "--server.address",
             "127.0.0.1",
             "--server.port",

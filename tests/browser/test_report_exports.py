@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from io import BytesIO
 from pathlib import Path
 
+from playwright.sync_api import expect
 from pptx import Presentation
 
 from tests.browser.conftest import ROOT, assert_no_exception, wait_for_app
@@ -39,17 +41,20 @@ def test_pptx_and_pdf_download_from_the_report_page(page, demo_server, tmp_path)
     assert DEFAULT_TITLE in text
 
 
-def test_presentation_mode_shows_slides_without_the_sidebar(page, demo_server):
-    # Open the app once first: a server's very first request may still be a legacy-pages run
-    # (see the note in cxdash/ui/context.py), which this test is not about.
-    page.goto(f"{demo_server}/?lang=zh")
-    wait_for_app(page)
-    page.goto(f"{demo_server}/report?lang=zh&present=1&solution=1")
+def test_presentation_mode_shows_slides_without_the_sidebar(
+    page, start_server, demo_template, tmp_path
+):
+    # A fresh server whose very first request is the presentation deep link.
+    db = tmp_path / "present.duckdb"
+    shutil.copy(demo_template, db)
+    server = start_server(db)
+    page.goto(f"{server}/report?lang=zh&present=1&solution=1")
     wait_for_app(page)
     assert_no_exception(page)
     assert page.locator("h1").first.inner_text().strip() == "修复计费系统升级引发的账单错误"
-    assert page.locator('[data-testid="stSidebar"]').is_hidden()
-    assert page.locator('[data-testid="stHeader"]').is_hidden()
+    # The style element and the slide arrive as separate deltas: wait for the browser to apply it.
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden(timeout=30_000)
+    expect(page.locator('[data-testid="stHeader"]')).to_be_hidden(timeout=30_000)
     page.get_by_role("button", name="下一页").click(timeout=90_000)
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=\"stMain\"] h3')]"
