@@ -26,12 +26,13 @@ st.title(t("meetings.title"))
 st.caption(t("meetings.caption"))
 db = store()
 cycle_id = current_cycle_id(db)
-solutions = list_solutions(db, cycle_id)
+# Meetings and their commitments stay listed after their cycle closes: overdue is overdue.
+solutions = list_solutions(db)
 titles = dict(zip(solutions["id"].astype(int), solutions["title"], strict=True))
 as_of = st.date_input(t("meetings.as_of"), date.today(), key="meeting_as_of")
 as_of = as_of if isinstance(as_of, date) else date.today()
 
-items = list_action_items(db, cycle_id)
+items = list_action_items(db)
 if not items.empty:
     due = pd.to_datetime(items["due_date"]).dt.date
     items["overdue"] = [
@@ -48,7 +49,7 @@ if not items.empty:
         shown["overdue"] = [t("meetings.overdue") if o else "" for o in shown["overdue"]]
         st.dataframe(shown, hide_index=True, width="stretch")
 
-meetings = list_meetings(db, cycle_id)
+meetings = list_meetings(db)
 if meetings.empty:
     st.info(t("meetings.empty"), icon=":material/groups:")
 names = {int(r.id): f"{r.held_on:%Y-%m-%d} {r.title}" for r in meetings.itertuples()}

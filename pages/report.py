@@ -12,7 +12,8 @@ from cxdash.ui.solution_summary import summary_view
 
 db = store()
 cycle_id = current_cycle_id(db)
-listing = list_solutions(db, cycle_id)
+# Every solution can be reported on, a closed cycle's verified one too; the open cycle's come first.
+listing = list_solutions(db).sort_values("cycle_id", key=lambda c: c != cycle_id, kind="stable")
 titles = dict(zip(listing["id"].astype(int), listing["title"], strict=True))
 
 

@@ -49,7 +49,8 @@ def save(solution: Solution, message: str) -> None:
     st.rerun()
 
 
-listing = list_solutions(db, cycle_id)
+# Earlier cycles' solutions stay reachable (the tracker links here with ?solution=<id>).
+listing = list_solutions(db).sort_values("cycle_id", key=lambda c: c != cycle_id, kind="stable")
 if listing.empty:
     st.info(t("solutions.empty"), icon=":material/lightbulb:")
 else:
@@ -57,6 +58,7 @@ else:
     shown = pd.DataFrame(
         {
             "#": listing["id"],
+            t("tracker.cycle"): listing["cycle_number"],
             t("solutions.field.title"): listing["title"],
             t("solutions.field.status"): [t(f"solutions.status.{s}") for s in listing["status"]],
             t("solutions.field.impact"): listing["impact"],
@@ -70,9 +72,12 @@ else:
     )
     st.dataframe(shown, hide_index=True, width="stretch")
 
+titles = dict(zip(listing["id"].astype(int), listing["title"], strict=True))
+linked = str(st.query_params.get("solution", ""))
+if linked.isdigit() and int(linked) in titles and PICK not in st.session_state:
+    st.session_state[PICK] = int(linked)
 if NEXT_PICK in st.session_state:
     st.session_state[PICK] = st.session_state.pop(NEXT_PICK)
-titles = dict(zip(listing["id"].astype(int), listing["title"], strict=True))
 pick = st.selectbox(
     t("solutions.pick"),
     [0, *titles],

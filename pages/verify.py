@@ -5,6 +5,7 @@ import streamlit as st
 from cxdash.errors import CxDashError
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.metrics_source import data_span
+from cxdash.storage.solutions import list_solutions
 from cxdash.storage.verifications import list_verifications, load_verification, save_verification
 from cxdash.ui import verify_panels as vp
 from cxdash.ui.context import show_error, store, t
@@ -34,7 +35,9 @@ with tab_saved:
             t("verify.open"), saved["id"].tolist(), key="verify_open", format_func=_title_of
         )
         record = load_verification(store(), int(chosen))
-        meta = {"solution": record["solution_id"] or "–", "cycle": record["cycle_id"]}
+        linked = record["solution_id"]
+        named = f"#{linked} {record['solution_title']}" if linked else "–"
+        meta = {"solution": named, "cycle": record["cycle_id"]}
         st.caption(t("verify.saved_meta", at=f"{record['created_at']:%Y-%m-%d}", **meta))
         metric = record["metric"]
         spec = MetricSpec(**{**metric, "filters": tuple(metric["filters"].items())})
@@ -52,11 +55,15 @@ with tab_new:
         vp.chart(run_spec, inputs, result, "verify_chart_new")
         vp.evidence(run_spec.kind, result)
         title = st.text_input(t("verify.title_field"), key="verify_title")
-        solution = st.text_input(t("verify.solution_field"), key="verify_solution")
+        known = list_solutions(store())
+        names = {int(i): f"#{i} {n}" for i, n in zip(known["id"], known["title"], strict=True)}
+        names[0] = t("verify.no_solution")
+        solution = st.selectbox(t("verify.solution_field"), sorted(names), key="verify_solution",
+                                format_func=names.__getitem__)  # fmt: skip
         if st.button(t("verify.save"), key="verify_save"):
             try:
                 cycle = current_cycle_id(store())
-                args = (run_spec.as_dict(), inputs, result, solution)
+                args = (run_spec.as_dict(), inputs, result, solution or None)
                 new_id = save_verification(store(), cycle, title, *args)
                 st.success(t("verify.saved", id=new_id))
             except CxDashError as err:

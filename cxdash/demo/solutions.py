@@ -1,5 +1,10 @@
-"""Demo solutions and meeting: the approved billing-error fix, a west-installation draft, and
-the first department-heads meeting with three action items (one overdue as of DEMO_END)."""
+"""Demo solutions and meeting.
+
+Cycle 1 holds the billing-error fix (approved, then carried out, verified and done once its
+verification is saved) and its department-heads meeting with three action items (one overdue as
+of DEMO_END). Cycle 2 holds the draft for the problem carried over from cycle 1: slow broadband
+installation in the west.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +19,16 @@ from cxdash.solutions import (
     RootCause,
     Solution,
     Verification,
+    solution_from_record,
     solution_to_record,
     transition,
 )
 from cxdash.storage import Store
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.evidence import feedback_evidence
+from cxdash.storage.loop import register_artefact
 from cxdash.storage.meetings import save_meeting
-from cxdash.storage.solutions import save_solution
+from cxdash.storage.solutions import load_solution, save_solution
 
 BILLING_TERMS = ["账单", "扣费", "bill", "charge"]
 AS_OF = DEMO_END
@@ -162,10 +169,27 @@ def _meeting(cycle_id: int, billing_id: int) -> Meeting:
     )
 
 
-def seed_solutions(store: Store) -> None:
-    """Write the two demo solutions and the department-heads meeting of the open cycle."""
+def seed_billing_fix(store: Store) -> int:
+    """Write cycle 1's approved billing-error fix and its meeting, in progress; return its id."""
     cycle_id = current_cycle_id(store)
-    billing = _billing_solution(store, cycle_id)
+    billing = transition(_billing_solution(store, cycle_id), "in_progress")
     billing_id = save_solution(store, solution_to_record(billing))
-    save_solution(store, solution_to_record(_install_solution(store, cycle_id)))
     save_meeting(store, meeting_to_record(_meeting(cycle_id, billing_id)))
+    register_artefact(store, cycle_id, 6, "solution", str(billing_id), billing.title)
+    return billing_id
+
+
+def finish_billing_fix(store: Store, billing_id: int) -> None:
+    """Move the verified billing-error fix through verifying to done."""
+    done = transition(solution_from_record(load_solution(store, billing_id)), "verifying")
+    save_solution(store, solution_to_record(done))
+    done = transition(solution_from_record(load_solution(store, billing_id)), "done")
+    save_solution(store, solution_to_record(done))
+
+
+def seed_solutions(store: Store) -> None:
+    """Write the open cycle's draft for the carried-over west-installation problem."""
+    cycle_id = current_cycle_id(store)
+    install = _install_solution(store, cycle_id)
+    install_id = save_solution(store, solution_to_record(install))
+    register_artefact(store, cycle_id, 6, "solution", str(install_id), install.title)

@@ -1,7 +1,8 @@
 """Demo of step 8 and the loop: cycle 1 verified and closed, cycle 2 open with carried problems.
 
-The billing-error fix went live on 2026-04-15; its verification compares the billing-error share
-of labelled feedback in the two months before and after, with the real tests over the demo data.
+The billing-error fix (cycle 1's solution) went live on 2026-04-15; its verification compares the
+billing-error share of labelled feedback in the two months before and after, with the real tests
+over the demo data, and is saved against that solution.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from cxdash.cycles import STEPS
+from cxdash.demo.solutions import finish_billing_fix, seed_billing_fix
 from cxdash.evidence import result_record
 from cxdash.storage import Store
 from cxdash.storage.loop import close_cycle, register_artefact, set_step
@@ -20,7 +22,6 @@ from cxdash.verify import MetricSpec, verify
 FIX_DATE = "2026-04-15"
 WINDOW = ("2026-02-15", "2026-06-15")
 BILLING = MetricSpec("share", "feedback.category_share", (("category", "billing_error"),), "lower")
-SOLUTION_REF = "billing-error-fix"
 
 RETRO = {
     "communication": (
@@ -56,15 +57,17 @@ def _billing_verification(store: Store) -> dict:
 
 
 def seed_verification(store: Store) -> None:
-    """Verify the billing fix in cycle 1, write its retrospective, close it, open cycle 2."""
+    """Verify cycle 1's billing fix, write its retrospective, close cycle 1, open cycle 2."""
+    billing_id = seed_billing_fix(store)
     result = _billing_verification(store)
     inputs = {"change_date": FIX_DATE, "window": list(WINDOW), "mix_dimension": "channel"}
     title = "账单错误修复 / Billing-error fix"
-    save_verification(store, 1, title, BILLING.as_dict(), inputs, result, SOLUTION_REF)
+    save_verification(store, 1, title, BILLING.as_dict(), inputs, result, billing_id)
+    finish_billing_fix(store, billing_id)
     register_artefact(store, 1, 1, "import_batch", "1", "demo-telecom-voc.csv")
     for step in range(1, len(STEPS) + 1):
         set_step(store, 1, step, "done")
-    add_notes(store, 1, RETRO, SOLUTION_REF)
+    add_notes(store, 1, RETRO, f"#{billing_id}")
     carried = [
         ("unresolved", "西区宽带安装慢 / Slow broadband installation in the west"),
         ("new", "App 5.0 升级后登录失败 / App login failures after the 5.0 release"),

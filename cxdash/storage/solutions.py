@@ -106,6 +106,7 @@ def list_solutions(store: Store, cycle_id: int | None = None) -> pd.DataFrame:
     """Return the solutions (of one cycle, or all) with evidence and action counts, newest first."""
     return store.df(
         "SELECT s.id, s.cycle_id, s.title, s.status, s.impact, s.effort, s.owner, s.updated_at,"
+        " (SELECT c.number FROM cycles c WHERE c.id = s.cycle_id) AS cycle_number,"
         " (SELECT count(*) FROM solution_evidence e WHERE e.solution_id = s.id) AS evidence,"
         " (SELECT count(*) FROM solution_actions a WHERE a.solution_id = s.id) AS actions"
         " FROM solutions s WHERE ? IS NULL OR s.cycle_id = ? ORDER BY s.id DESC",

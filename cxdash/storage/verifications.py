@@ -20,17 +20,22 @@ def save_verification(
     metric: dict[str, Any],
     inputs: dict[str, Any],
     result: dict[str, Any],
-    solution_id: str | None = None,
+    solution_id: int | str | None = None,
 ) -> int:
-    """Save one verification with its inputs and results, register it as an artefact; return id."""
+    """Save one verification with its inputs and results, register it as an artefact; return id.
+
+    solution_id must name a stored solution (its id, or the id written as text); InvalidInput
+    otherwise.
+    """
     if not title.strip():
         raise InvalidInput("verify.error.title_needed")
+    bound = solution_ref(store, solution_id)
     dump = [json.dumps(v, ensure_ascii=False, default=str) for v in (metric, inputs, result)]
     with store.transaction() as tx:
         found = tx.execute(
             "INSERT INTO verifications (cycle_id, solution_id, title, metric, inputs, result,"
             " verdict, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [cycle_id, solution_id or None, title.strip(), *dump, result["verdict"],
+            [cycle_id, bound, title.strip(), *dump, result["verdict"],
              current_actor().name],
         ).fetchone()  # fmt: skip
         new_id = int(found[0]) if found else 0
@@ -43,22 +48,40 @@ def save_verification(
     return new_id
 
 
+def solution_ref(store: Store, solution_id: int | str | None) -> int | None:
+    """Return the id of the stored solution a verification names (None for none); else refuse."""
+    if solution_id is None or (isinstance(solution_id, str) and not solution_id.strip()):
+        return None
+    text = str(solution_id).strip().lstrip("#")
+    found = store.scalar("SELECT id FROM solutions WHERE id = TRY_CAST(? AS BIGINT)", [text])
+    if found is None:
+        raise InvalidInput("verify.error.unknown_solution", solution=str(solution_id).strip())
+    return int(found)
+
+
 def list_verifications(store: Store, cycle_id: int | None = None) -> pd.DataFrame:
     """Return saved verifications (newest first), optionally of one cycle, without result JSON."""
     where, params = ("WHERE cycle_id = ?", [cycle_id]) if cycle_id is not None else ("", [])
     return store.df(
-        "SELECT id, cycle_id, solution_id, title, verdict, created_at, created_by"
-        f" FROM verifications {where} ORDER BY id DESC",
+        "SELECT v.id, v.cycle_id, v.solution_id, s.title AS solution_title, v.title, v.verdict,"
+        " v.created_at, v.created_by FROM verifications v"
+        f" LEFT JOIN solutions s ON s.id = v.solution_id {where.replace('cycle_id', 'v.cycle_id')}"
+        " ORDER BY v.id DESC",
         params,
     )
 
 
 def load_verification(store: Store, verification_id: int) -> dict[str, Any]:
     """Return one verification with its metric, inputs and result decoded."""
-    found = store.df("SELECT * FROM verifications WHERE id = ?", [verification_id])
+    found = store.df(
+        "SELECT v.*, s.title AS solution_title FROM verifications v"
+        " LEFT JOIN solutions s ON s.id = v.solution_id WHERE v.id = ?",
+        [verification_id],
+    )
     if found.empty:
         raise NotFound("record.gone", record=str(verification_id))
     row = found.iloc[0].to_dict()
+    row["solution_id"] = None if pd.isna(row["solution_id"]) else int(row["solution_id"])
     for key in ("metric", "inputs", "result"):
         row[key] = json.loads(row[key])
     return row

@@ -38,6 +38,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("needs", "pages/survey_results.py", "survey_results", ":material/poll:"),
     PageSpec("needs", "pages/respond.py", "respond", ":material/rate_review:", hidden=True),
     PageSpec("solutions", "pages/solutions.py", "solutions", ":material/lightbulb:"),
+    PageSpec("solutions", "pages/tracker.py", "tracker", ":material/view_kanban:"),
     PageSpec("solutions", "pages/report.py", "report", ":material/summarize:"),
     PageSpec("solutions", "pages/meetings.py", "meetings", ":material/groups:"),
     PageSpec("quality", "pages/indicators.py", "indicators", ":material/account_tree:"),

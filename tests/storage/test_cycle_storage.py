@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from cxdash.errors import InvalidInput
+from cxdash.solutions import Solution, solution_to_record
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.loop import (
     carry_overs,
@@ -17,6 +18,7 @@ from cxdash.storage.loop import (
     set_step,
 )
 from cxdash.storage.retrospectives import add_notes, search_notes
+from cxdash.storage.solutions import save_solution
 from cxdash.storage.verifications import (
     list_verifications,
     load_verification,
@@ -80,11 +82,13 @@ def test_artefacts_register_once_per_cycle_kind_and_id(store):
 
 
 def test_verification_is_saved_with_inputs_results_and_as_an_artefact(store):
+    fix = Solution("Billing-error fix", 1, problems=("Wrong bills",))
+    fix_id = save_solution(store, solution_to_record(fix))
     new_id = save_verification(store, 1, "Billing fix", METRIC, {"change_date": "2026-04-15"},
-                               RESULT, "billing-error-fix")  # fmt: skip
+                               RESULT, fix_id)  # fmt: skip
     loaded = load_verification(store, new_id)
     assert loaded["result"]["test"]["effect"] == -0.05
-    assert loaded["solution_id"] == "billing-error-fix"
+    assert loaded["solution_id"] == fix_id and loaded["solution_title"] == "Billing-error fix"
     assert list_verifications(store, 1)["title"].tolist() == ["Billing fix"]
     assert verified_wins(store)["effect"].tolist() == [-0.05]
     assert list_artefacts(store, 1)["kind"].tolist() == ["verification"]
