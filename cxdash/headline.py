@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cxdash import stats
+from cxdash import metrics, stats
 
 
 @dataclass(frozen=True)
@@ -62,3 +62,18 @@ def kpi_tile(weekly: pd.DataFrame, kind: str, weeks: int = 4, scale: float = 1.0
         kind, current.value * scale, current.low * scale, current.high * scale, current.n,
         previous.value * scale, tuple(per_week),
     )  # fmt: skip
+
+
+SURVEY_METRICS = ("nps", "csat", "ces")
+
+
+def survey_scores(answers: pd.DataFrame) -> dict[str, metrics.Score]:
+    """Return NPS, CSAT and CES with their 95% CIs from answers (metric, value) of one cycle.
+
+    The intervals are those of ``cxdash.metrics``: NPS ± 1.96·100·√((P+D−(P−D)²)/n), CSAT
+    top-2-box with a Wilson interval (Wilson 1927), CES mean with a Student t interval.
+    """
+    return {
+        name: metrics.score(name, answers.loc[answers["metric"] == name, "value"])
+        for name in SURVEY_METRICS
+    }

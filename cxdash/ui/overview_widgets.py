@@ -15,6 +15,7 @@ from cxdash.storage.loop import cycle_steps
 from cxdash.storage.metrics_source import top_pain_points, weekly_totals
 from cxdash.storage.verifications import verified_wins
 from cxdash.ui.context import label, store, t
+from cxdash.ui.overview_watch import alerts, overdue, survey_tiles
 
 # Each tile: message key, metric source, kind, display scale, formatter, lower-is-better.
 TILES: tuple[tuple[str, str, str, float, Callable[[float], str], bool], ...] = (
@@ -102,11 +103,14 @@ def wins() -> None:
 
 
 def manager_overview() -> None:
-    """Show the manager's block of the Overview: loop, KPIs, pain points and wins."""
+    """Show the manager's block: loop, KPIs, survey scores, wins, alerts, pain points, overdue."""
     left, right = st.columns([1, 1])
     with left:
         loop_picture()
     with right:
         kpi_tiles()
+        survey_tiles()
         wins()
+    alerts()
     pain_points()
+    overdue()

@@ -103,7 +103,9 @@ def test_removing_evidence_deletes_only_that_item(store):
 
 def test_the_demo_holds_one_complete_approved_and_one_incomplete_draft(demo_store):
     listing = list_solutions(demo_store).sort_values("id")
-    assert list(listing["status"]) == ["approved", "draft"]
+    # cycle 1's fix was approved, carried out and verified (done); cycle 2 holds the draft
+    assert list(listing["status"]) == ["done", "draft"]
+    assert list(listing["cycle_number"]) == [1, 2]
     approved, draft = (solution_from_record(load_solution(demo_store, int(i))) for i in listing.id)
     assert missing_for_approval(approved) == []
     assert "risks" in missing_for_approval(draft) and "verification_metric" in missing_for_approval(
