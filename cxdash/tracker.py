@@ -103,7 +103,7 @@ def tracker_table(
     planned = [_day(d) for d in frame["plan_due"]]
     frame["due"] = [p or _day(s) for p, s in zip(planned, stats["last_due"], strict=True)]
     for name in ("actions_total", "actions_done", "overdue_actions", "overdue_items"):
-        frame[name] = stats[name].fillna(0).astype(int).to_numpy()
+        frame[name] = pd.to_numeric(stats[name], errors="coerce").fillna(0).astype(int).to_numpy()
     total = frame["actions_total"].where(frame["actions_total"] > 0)
     frame["progress"] = (frame["actions_done"] / total).fillna(0.0)
     frame["departments"] = [depts.get(i, ()) for i in ids]
