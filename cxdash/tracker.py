@@ -18,6 +18,7 @@ from cxdash.solutions import STATUSES
 TABLE_COLUMNS = [
     "id", "cycle_id", "cycle_number", "title", "status", "owner", "departments", "owners", "due",
     "actions_done", "actions_total", "progress", "overdue_actions", "overdue_items", "verdict",
+    "verification_id",
 ]  # fmt: skip
 WORK_COLUMNS = ["title", "owner", "department", "due_date", "status", "meeting", "solution"]
 
@@ -97,7 +98,9 @@ def tracker_table(
         return pd.DataFrame(columns=TABLE_COLUMNS)
     stats = _per_solution(actions, items, as_of).reindex(solutions["id"].astype(int))
     depts, owners = _people(actions, items, "department"), _people(actions, items, "owner")
-    latest = dict(zip(verdicts["solution_id"].astype(int), verdicts["verdict"], strict=True))
+    linked = verdicts["solution_id"].astype(int)
+    latest = dict(zip(linked, verdicts["verdict"], strict=True))
+    checks = dict(zip(linked, verdicts["verification_id"], strict=True))
     frame = solutions.reset_index(drop=True).copy()
     ids = frame["id"].astype(int).tolist()
     planned = [_day(d) for d in frame["plan_due"]]
@@ -110,6 +113,8 @@ def tracker_table(
     frame["owners"] = [tuple(sorted({o, *owners.get(i, ())} - {""})) for o, i in
                        zip(frame["owner"].fillna(""), ids, strict=True)]  # fmt: skip
     frame["verdict"] = [latest.get(i, "") for i in ids]
+    found = [int(checks[i]) if i in checks else None for i in ids]
+    frame["verification_id"] = pd.Series(found, index=frame.index, dtype=object)
     return frame[TABLE_COLUMNS]
 
 

@@ -73,9 +73,10 @@ else:
     st.dataframe(shown, hide_index=True, width="stretch")
 
 titles = dict(zip(listing["id"].astype(int), listing["title"], strict=True))
-linked = str(st.query_params.get("solution", ""))
-if linked.isdigit() and int(linked) in titles and PICK not in st.session_state:
+linked = str(st.query_params.get("solution", ""))  # a link opens it, once
+if linked.isdigit() and int(linked) in titles and st.session_state.get("solution_linked") != linked:
     st.session_state[PICK] = int(linked)
+    st.session_state["solution_linked"] = linked
 if NEXT_PICK in st.session_state:
     st.session_state[PICK] = st.session_state.pop(NEXT_PICK)
 pick = st.selectbox(

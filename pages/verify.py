@@ -31,6 +31,14 @@ with tab_saved:
     if saved.empty:
         st.info(t("verify.none_saved"), icon=":material/fact_check:")
     else:
+        asked = str(st.query_params.get("verification", ""))  # a link opens it, once
+        if (
+            asked.isdigit()
+            and int(asked) in set(saved["id"])
+            and st.session_state.get("verify_linked") != asked
+        ):
+            st.session_state["verify_open"] = int(asked)
+            st.session_state["verify_linked"] = asked
         chosen = st.selectbox(
             t("verify.open"), saved["id"].tolist(), key="verify_open", format_func=_title_of
         )

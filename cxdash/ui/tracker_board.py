@@ -65,6 +65,9 @@ def _card(row: pd.Series, can_edit: bool) -> str | None:
     box.caption(t("tracker.verdict", verdict=_verdict(row["verdict"])))
     link = {"solution": str(row["id"])}
     box.page_link("pages/solutions.py", label=t("tracker.open_link"), query_params=link)
+    if row["verification_id"] is not None and not pd.isna(row["verification_id"]):
+        check = {"verification": str(int(row["verification_id"]))}
+        box.page_link("pages/verify.py", label=t("tracker.open_verification"), query_params=check)
     if not can_edit:
         return None
     for target in allowed_transitions(str(row["status"])):

@@ -53,7 +53,9 @@ ITEMS = pd.DataFrame(
         "status": ["open", "blocked"],
     }
 )
-VERDICTS = pd.DataFrame({"solution_id": [1, 3], "verdict": ["improved", "insufficient"]})
+VERDICTS = pd.DataFrame(
+    {"solution_id": [1, 3], "verdict": ["improved", "insufficient"], "verification_id": [7, 9]}
+)
 
 
 def _table():
@@ -76,6 +78,7 @@ def test_overdue_counts_steps_and_linked_meeting_items_that_are_not_done():
     assert table.loc[1, "overdue_actions"] == 1 and table.loc[1, "overdue_items"] == 1
     assert table.loc[3, "overdue_actions"] == 0  # its only step is done
     assert table["verdict"].tolist() == ["improved", "", "insufficient"]
+    assert table["verification_id"].tolist() == [7, None, 9]
 
 
 def test_overdue_work_merges_meeting_items_and_steps_most_late_first():
