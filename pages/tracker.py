@@ -43,8 +43,13 @@ view = st.segmented_control(
 if view == "table":
     tb.table_view(shown)
 else:
+    # A move applies to the version the user saw (the previous run's), so a change made
+    # meanwhile by someone else is refused instead of overwritten.
+    seen = {**versions, **st.session_state.get("tracker_versions", {})}
+    st.session_state["tracker_versions"] = versions
     clicked = tb.board(shown)
-    if clicked and tb.apply_move(db, clicked[0], clicked[1], versions[int(clicked[0]["id"])]):
+    if clicked and tb.apply_move(db, clicked[0], clicked[1], seen[int(clicked[0]["id"])]):
+        st.session_state.pop("tracker_versions", None)
         st.rerun()
 
 st.subheader(t("tracker.overdue_header"))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from cxdash.access import Actor, Role
 from cxdash.auth import hash_password
-from cxdash.solutions import solution_from_record
+from cxdash.solutions import solution_from_record, solution_to_record
 from cxdash.storage import open_store
-from cxdash.storage.solutions import load_solution
+from cxdash.storage.solutions import load_solution, save_solution
 from cxdash.storage.users import save_user
 
 DEMO_END = date(2026, 10, 31)
@@ -104,3 +105,21 @@ def test_a_viewer_sees_the_board_read_only(demo_db, run_page):
     assert "Read-only: viewers cannot move solutions." in [c.value for c in at.caption]
     assert not [b for b in at.button if b.key and b.key.startswith("tracker_move_")]
     assert _texts(at) == ["缩短西部地区宽带安装等待时间"]
+
+
+def test_a_move_on_a_solution_changed_meanwhile_is_refused(demo_db, run_page):
+    at = run_page("pages/tracker.py", lang="en")
+    opened = open_store(demo_db)
+    try:  # someone else edits the draft after the board was drawn
+        draft = solution_from_record(load_solution(opened, 2))
+        save_solution(opened, solution_to_record(replace(draft, owner="Ops")))
+    finally:
+        opened.close()
+    at.button(key="tracker_move_2_reviewed").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Solution #2 was changed by someone else. Reopen it and save again."
+    ]
+    assert _status(demo_db, 2) == "draft"
+    at.button(key="tracker_move_2_reviewed").click().run()  # the board now shows the new version
+    assert not at.error and _status(demo_db, 2) == "reviewed"
