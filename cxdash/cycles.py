@@ -51,13 +51,21 @@ def check_closable(steps: pd.DataFrame, status: str) -> None:
         raise InvalidInput("cycles.error.not_verified")
 
 
-def carry_over_candidates(verifications: pd.DataFrame, open_items: pd.DataFrame) -> list[str]:
-    """Return problem titles to carry on: unverified solutions and still-open carried items."""
+def carry_over_candidates(
+    verifications: pd.DataFrame, open_items: pd.DataFrame, solutions: pd.DataFrame | None = None
+) -> list[str]:
+    """Return problem titles to carry on: still-open carried items, unverified verifications,
+    and the cycle's solutions that are neither done nor dropped."""
     unresolved = verifications.loc[verifications["verdict"] != "improved", "title"].tolist()
     kept = (
         open_items.loc[open_items["status"] == "open", "title"].tolist() if len(open_items) else []
     )
-    return list(dict.fromkeys([*kept, *unresolved]))
+    unfinished = (
+        solutions.loc[~solutions["status"].isin(["done", "dropped"]), "title"].tolist()
+        if solutions is not None and len(solutions)
+        else []
+    )
+    return list(dict.fromkeys([*kept, *unresolved, *unfinished]))
 
 
 def parse_new_problems(text: str) -> list[str]:

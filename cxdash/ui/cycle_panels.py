@@ -9,6 +9,7 @@ from cxdash.cycles import STATUSES, STEPS, carry_over_candidates, parse_new_prob
 from cxdash.errors import CxDashError
 from cxdash.storage.loop import carry_overs, close_cycle, metric_history, set_step
 from cxdash.storage.metrics_source import data_span, snapshot_metrics
+from cxdash.storage.solutions import list_solutions
 from cxdash.storage.verifications import list_verifications
 from cxdash.ui.context import show_error, store, t
 
@@ -71,7 +72,8 @@ def close_form(cycle_id: int, number: int) -> None:
     """Show the close-cycle form: carried problems prefilled, new problems, then close."""
     st.subheader(t("cycles.close_header"))
     candidates = carry_over_candidates(list_verifications(store(), cycle_id),
-                                       carry_overs(store(), cycle_id))  # fmt: skip
+                                       carry_overs(store(), cycle_id),
+                                       list_solutions(store(), cycle_id))  # fmt: skip
     keep = st.multiselect(t("cycles.unresolved"), candidates, default=candidates,
                           key=f"cycles_unresolved_{cycle_id}")  # fmt: skip
     new_text = st.text_area(t("cycles.new_problems"), key=f"cycles_new_problems_{cycle_id}")

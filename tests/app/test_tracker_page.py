@@ -123,3 +123,10 @@ def test_a_move_on_a_solution_changed_meanwhile_is_refused(demo_db, run_page):
     assert _status(demo_db, 2) == "draft"
     at.button(key="tracker_move_2_reviewed").click().run()  # the board now shows the new version
     assert not at.error and _status(demo_db, 2) == "reviewed"
+
+
+def test_closing_cycle_two_offers_its_unfinished_draft_to_carry_on(demo_db, run_page):
+    at = run_page("pages/cycles.py", lang="en")
+    offered = at.multiselect(key="cycles_unresolved_2")
+    assert "缩短西部地区宽带安装等待时间" in offered.options
+    assert "缩短西部地区宽带安装等待时间" in offered.value
