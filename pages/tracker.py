@@ -18,8 +18,10 @@ from cxdash.ui.context import store, t
 st.title(t("tracker.title"))
 st.caption(t("tracker.caption"))
 db = store()
-cycle_id = tb.cycle_filter(db, current_cycle_id(db))
-as_of = st.date_input(t("tracker.as_of"), date.today(), key="tracker_as_of")
+row = st.columns(4)
+with row[0]:
+    cycle_id = tb.cycle_filter(db, current_cycle_id(db))
+as_of = row[1].date_input(t("tracker.as_of"), date.today(), key="tracker_as_of")
 as_of = as_of if isinstance(as_of, date) else date.today()
 
 solutions = tracker_solutions(db, cycle_id)
@@ -32,7 +34,7 @@ steps = tracker_actions(db, cycle_id)
 items = open_action_items(db)
 items = items if cycle_id is None else items[items["cycle_id"] == cycle_id]
 table = tracker_table(solutions, steps, items, latest_verdicts(db), as_of)
-shown = tb.people_filters(table)
+shown = tb.people_filters(table, row[2], row[3])
 versions = dict(zip(solutions["id"].astype(int), solutions["version"].astype(int), strict=True))
 
 views = ["board", "table"]

@@ -51,6 +51,7 @@ def survey_tiles() -> None:
     scores = survey_scores(cycle_survey_scores(store(), scored))
     for column, name in zip(st.columns(len(SURVEY_METRICS)), SURVEY_METRICS, strict=True):
         _survey_tile(column, name, scores[name])
+    st.caption(t("overview.survey.scale"))
 
 
 def alerts() -> None:

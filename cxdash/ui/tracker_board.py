@@ -29,9 +29,12 @@ def cycle_filter(store: Store, open_id: int) -> int | None:
     return int(picked) or None
 
 
-def people_filters(table: pd.DataFrame) -> pd.DataFrame:
-    """Show the department and owner filters; return the rows they keep."""
-    left, right = st.columns(2)
+def people_filters(
+    table: pd.DataFrame,
+    left: st.delta_generator.DeltaGenerator,
+    right: st.delta_generator.DeltaGenerator,
+) -> pd.DataFrame:
+    """Show the department and owner filters in two columns; return the rows they keep."""
     anyone = {"": t("tracker.anyone")}
     depts = ["", *choices(table, "departments")]
     owners = ["", *choices(table, "owners")]

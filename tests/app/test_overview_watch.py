@@ -25,9 +25,9 @@ def test_demo_overview_shows_survey_tiles_alerts_and_overdue_items_in_english(de
     at = run_page("pages/overview.py", lang="en")
     assert not at.exception, at.exception
     tiles = {m.label: m.value for m in at.metric}
-    assert tiles["CSAT (survey, share of 4–5)"] == f"{scores['csat'].value:.1f}%"
-    assert tiles["CES (survey, mean of 1–7)"] == f"{scores['ces'].value:.2f}"
-    assert tiles["NPS (survey)"] == "–"  # the demo's first-round touchpoint survey has no NPS
+    assert tiles["Survey CSAT"] == f"{scores['csat'].value:.1f}%"
+    assert tiles["Survey CES"] == f"{scores['ces'].value:.2f}"
+    assert tiles["Survey NPS"] == "–"  # the demo's first-round touchpoint survey has no NPS
     csat = scores["csat"]
     ci = f"95% CI {csat.low:.1f}%–{csat.high:.1f}% · n = {csat.n:,}"
     assert ci in [c.value for c in at.caption]
@@ -47,7 +47,7 @@ def test_demo_overview_reads_in_chinese(demo_db, run_page):
     at = run_page("pages/overview.py", lang="zh")
     assert not at.exception, at.exception
     labels = [m.label for m in at.metric]
-    assert {"NPS（调研）", "CSAT（调研，4–5 分占比）", "CES（调研，1–7 均值）"} <= set(labels)
+    assert {"调研 NPS", "调研 CSAT", "调研 CES"} <= set(labels)
     assert any(e.value.startswith("指标告警：") for e in at.error)
     assert any(w.value.startswith("截至 ") and "项逾期" in w.value for w in at.warning)
     assert "逾期天数" in _frame(at, "逾期天数").columns
