@@ -59,10 +59,11 @@ def alerts() -> None:
     found = threshold_alerts(store())
     for row in found.itertuples():
         numbers = {"value": f"{row.value:g}", "threshold": f"{row.threshold:g}",
-                   "target": f"{row.target:g}", "unit": row.unit}  # fmt: skip
+                   "target": f"{row.target:g}"}  # fmt: skip
         when = "" if pd.isna(row.period) else f"{pd.Timestamp(row.period):%Y-%m-%d}"
-        st.error(t("overview.alerts.item", name=row.name, period=when, **numbers),
+        st.error(t("overview.alerts.item", period=when, **numbers),
                  icon=":material/notifications_active:")  # fmt: skip
+        st.text(f"{row.name} ({row.unit})" if row.unit else str(row.name))  # user text
 
 
 def overdue(as_of: date | None = None) -> None:

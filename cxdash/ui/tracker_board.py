@@ -54,7 +54,7 @@ def _card(row: pd.Series, can_edit: bool) -> str | None:
     box = st.container(border=True, key=f"tracker_card_{row['id']}")
     box.markdown(f"**#{row['id']}**")
     box.text(row["title"])
-    box.caption(t("tracker.card_owner", owner=row["owner"] or "–"))
+    box.text(t("tracker.card_owner", owner=row["owner"] or "–"))  # user text stays text
     due = t("tracker.card_due", due=str(row["due"])) if row["due"] else t("tracker.no_due")
     box.caption(due)
     if row["actions_total"]:
