@@ -54,6 +54,9 @@ if not titles:
 
 if mode == "cycle":
     ids, for_cycle = cycle_solution_ids(db, cycle_id), cycle_id
+    if not ids:
+        st.info(t("report.cycle_empty"), icon=":material/lightbulb:")
+        st.stop()
     link = {"present": "1", "cycle": str(cycle_id)}
 else:
     pick = st.selectbox(

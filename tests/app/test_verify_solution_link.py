@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+from cxdash.solutions import solution_from_record, solution_to_record
 from cxdash.storage import open_store
+from cxdash.storage.solutions import load_solution, save_solution
 from cxdash.storage.verifications import list_verifications, load_verification, save_verification
 
 
@@ -65,4 +68,24 @@ def test_the_tracker_link_opens_a_closed_cycles_solution(demo_db, run_page):
     assert at.selectbox(key="solution_pick").value == 1
     assert [c.value for c in at.caption if c.value.startswith("Status:")] == [
         "Status: Done · version 3"
+    ]
+
+
+def test_the_report_offers_every_cycles_solutions_and_an_empty_cycle_says_so(demo_db, run_page):
+    at = run_page("pages/report.py", lang="en")
+    assert at.selectbox(key="report_solution").options == [
+        "#2 缩短西部地区宽带安装等待时间",  # the open cycle's first
+        "#1 修复计费系统升级引发的账单错误",
+    ]
+    opened = open_store(demo_db)
+    try:  # cycle 2's only solution is dropped: the cycle report has nothing to show
+        draft = solution_from_record(load_solution(opened, 2))
+        save_solution(opened, solution_to_record(replace(draft, status="dropped")))
+    finally:
+        opened.close()
+    at = run_page("pages/report.py", lang="en")
+    at.segmented_control(key="report_mode").set_value("cycle").run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info] == [
+        "This cycle has no solutions yet. Earlier cycles' solutions open under One solution."
     ]
