@@ -62,6 +62,10 @@ _KEY_POINT = {
         "您对「{name}」中的「{theme}」满意吗？",
         "How satisfied are you with {theme} at {name}?",
     ),
+    "ces": (
+        "在「{name}」处理「{theme}」有多容易？",
+        "How easy was it to deal with {theme} at {name}?",
+    ),
     "open": ("关于「{theme}」，我们怎样做会更好？", "What could we do better about {theme}?"),
 }
 
@@ -91,7 +95,7 @@ def propose_for_touchpoints(touchpoints: list[Mapping[str, Any]], lang: str) -> 
 def propose_for_key_points(
     key_points: list[Mapping[str, Any]], touchpoints: list[Mapping[str, Any]], lang: str
 ) -> list[Question]:
-    """Return a CSAT and an open question per key point dict (touchpoint, theme, label)."""
+    """Return a CSAT, a CES and an open question per key point dict (touchpoint, theme, label)."""
     names = {str(tp["key"]): _name(tp, lang) for tp in touchpoints}
     proposed = []
     for pos, point in enumerate(key_points, start=1):
