@@ -13,7 +13,7 @@ from cxdash.drivers import key_drivers, penalty_reward
 from cxdash.errors import CxDashError
 from cxdash.ingest.readers import read_table
 from cxdash.kano import ANSWERS
-from cxdash.sampling import plan_nps, plan_proportion
+from cxdash.sampling import SamplePlan, plan_nps, plan_proportion
 from cxdash.survey_scores import driver_frame, neutralise
 from cxdash.surveys import QUESTION_TYPES, SCALES, SCORED, Question
 from cxdash.ui.context import show_error, t
@@ -126,8 +126,8 @@ def upload_table(label: str, key: str) -> pd.DataFrame | None:
         return None
 
 
-def sample_size_planner() -> None:
-    """Show the sample-size planner for an NPS or a proportion, with the FPC."""
+def sample_size_planner() -> SamplePlan | None:
+    """Show the sample-size planner for an NPS or a proportion, with the FPC; return the plan."""
     metric = st.radio(
         t("sampling.metric"),
         ["proportion", "nps"],
@@ -147,8 +147,9 @@ def sample_size_planner() -> None:
             plan = plan_proportion(margin / 100, share / 100, population=int(population) or None)
     except CxDashError as err:
         show_error(err)
-        return
+        return None
     st.success(t("sampling.result", n=f"{plan.n:,}", n_inf=f"{plan.n_infinite:,}"))
+    return plan
 
 
 def driver_section(answers: pd.DataFrame, questions: list[Question]) -> None:
