@@ -18,6 +18,7 @@ from cxdash.storage.surveys import (
 )
 from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.survey_scores import neutralise, qr_png
+from cxdash.survey_text import classify_open_answers
 from cxdash.surveys import PURPOSES, needs_nps_warning, parse_responses
 from cxdash.ui.context import label, lang, show_error, store, t
 from cxdash.ui.survey_design import draft_preview, key_point_questions
@@ -132,4 +133,5 @@ if table is not None:
         st.info(t("surveys.import_preview", people=len(people), answers=len(answers)))
         if st.button(t("surveys.import_do"), key="import_responses", type="primary"):
             count = import_responses(db, int(survey_id), people, answers)
+            classify_open_answers(db, int(survey_id))
             st.success(t("surveys.imported", count=count))

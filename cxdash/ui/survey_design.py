@@ -5,11 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from cxdash.errors import CxDashError
 from cxdash.keypoints import top_key_points
 from cxdash.question_bank import propose_for_key_points
 from cxdash.storage import Store
+from cxdash.storage.survey_responses import open_answers
+from cxdash.survey_scores import filter_open_answers
+from cxdash.survey_text import category_shares, classify_open_answers
 from cxdash.surveys import Question
-from cxdash.ui.context import label, lang, t
+from cxdash.ui.context import label, lang, show_error, t
 
 TOP_N = 10
 
@@ -57,3 +61,48 @@ def draft_preview(questions: list[Question]) -> None:
     )
     st.caption(t("surveys.draft_count", count=len(questions)))
     st.dataframe(frame, hide_index=True, key="new_draft_preview")
+
+
+def open_answers_section(db: Store, survey_id: int, texts: dict[str, str]) -> None:
+    """Show the open answers with their step 2 categories and shares, and a classify run."""
+    answers = open_answers(db, survey_id)
+    st.caption(t("results.open_note"))
+    pending = int(answers["category_origin"].isna().sum())
+    if pending:
+        cols = st.columns([3, 1], vertical_alignment="center")
+        if not cols[1].button(t("results.classify_open"), key="classify_open", type="primary"):
+            cols[0].info(t("results.open_pending", count=pending), icon=":material/label:")
+        else:
+            try:
+                placed = classify_open_answers(db, survey_id)
+            except CxDashError as err:
+                show_error(err)
+            else:
+                cols[0].success(t("results.open_classified", count=pending, placed=placed))
+                answers = open_answers(db, survey_id)
+    shares = category_shares(answers[answers["category_origin"].notna()])
+    if not shares.empty:
+        shown = shares.assign(category=[label("category", c) for c in shares["category"]])
+        st.bar_chart(shown.set_index("category")["answers"], horizontal=True, height=260)
+        st.dataframe(
+            shown.rename(columns=lambda c: t(f"results.open_col_{c}")),
+            hide_index=True,
+            key="open_shares",
+            column_config={
+                t("results.open_col_share"): st.column_config.NumberColumn(format="percent")
+            },
+        )
+    keyword = st.text_input(t("results.keyword"), key="open_keyword")
+    found = filter_open_answers(answers, keyword)
+    table = pd.DataFrame(
+        {
+            t("results.question"): found["question_key"].map(texts),
+            t("results.open_col_category"): [
+                label("category", c) if isinstance(c, str) else "" for c in found["category"]
+            ],
+            t("results.open_col_text"): found["text"],
+            t("results.group.segment"): found["segment"],
+            t("results.open_col_when"): found["submitted_at"],
+        }
+    )
+    st.dataframe(table, hide_index=True, key="open_table")
