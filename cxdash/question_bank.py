@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from cxdash.i18n import translate
 from cxdash.surveys import Question
 
 # Touchpoint-specific wording where a generic sentence would read badly; others use the generic one.
@@ -110,3 +111,21 @@ def propose_for_key_points(
 def nps_question(lang: str) -> Question:
     """Return the standard 0–10 recommendation question."""
     return Question("nps", "nps", _pick(_NPS, lang))
+
+
+def kano_questions(features: list[str], lang: str, importance: bool = False) -> list[Question]:
+    """Return one KANO question per need: the functional and dysfunctional pair (Berger et al.
+
+    1993), worded in lang, plus the self-stated importance question when asked for.
+    """
+    parts = ("functional", "dysfunctional", "importance")[: 3 if importance else 2]
+    return [
+        Question(
+            f"kano_{pos}",
+            "kano",
+            feature,
+            options=tuple(translate(f"kano.{part}", lang, feature=feature) for part in parts),
+            required=True,
+        )
+        for pos, feature in enumerate(dict.fromkeys(f.strip() for f in features if f.strip()), 1)
+    ]

@@ -40,6 +40,8 @@ cols[0].metric(t("results.responses"), f"{counts['responses']:,}")
 rate = f"{counts['responses'] / counts['invited']:.1%}" if counts["invited"] else None
 cols[1].metric(t("results.rate"), rate or t("results.rate_unknown"))
 scored = scored_questions(questions)
+if any(q.qtype == "kano" for q in questions):
+    st.info(t("results.kano_note"), icon=":material/lightbulb:")
 texts = {q.key: q.text for q in questions}
 group_labels = {None: t("results.overall"), **{g: t(f"results.group.{g}") for g in GROUPS}}
 tabs = st.tabs(
