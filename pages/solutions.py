@@ -84,6 +84,7 @@ pick = st.selectbox(
 # Another page can open a prefilled draft: ?problem=…, or a TOP key point ?kp_tp=…&kp_cat=…
 asked = str(st.query_params.get("problem", ""))[:500].strip()
 point = (str(st.query_params.get("kp_tp", "")), str(st.query_params.get("kp_cat", "")))
+draft = "_".join(point) if all(point) and not pick else ""
 try:
     if pick:
         current = solution_from_record(load_solution(db, int(pick)))
@@ -116,7 +117,7 @@ if current.id is not None:
     if extended is not None:
         save(extended, t("solutions.saved", id=current.id))
 
-plan_sample_size(current)
-edited = solution_form(current, list_indicators(db))
+plan_sample_size(current, draft)
+edited = solution_form(current, list_indicators(db), draft)
 if edited is not None:
     save(edited, t("solutions.saved", id=edited.id or "…"))

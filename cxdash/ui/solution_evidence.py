@@ -23,6 +23,7 @@ from cxdash.storage.surveys import list_surveys, survey_questions
 from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.survey_scores import scored_questions
 from cxdash.ui.context import label, lang, show_error, t
+from cxdash.ui.solution_form import form_scope
 from cxdash.ui.solution_panels import evidence_query
 from cxdash.ui.survey_widgets import sample_size_planner
 
@@ -153,7 +154,7 @@ def add_evidence(db: Store, cycle_id: int, solution: Solution) -> Solution | Non
     return replace(solution, evidence=(*solution.evidence, Evidence(**found)))
 
 
-def plan_sample_size(solution: Solution) -> None:
+def plan_sample_size(solution: Solution, draft: str = "") -> None:
     """Show the sample-size planner; its n can be put into the verification plan."""
     with st.expander(t("solutions.plan_sample"), icon=":material/calculate:"):
         plan = sample_size_planner()
@@ -161,5 +162,5 @@ def plan_sample_size(solution: Solution) -> None:
             t("solutions.use_sample", n=f"{plan.n:,}"), key="solution_use_sample"
         ):
             # The form below is not drawn yet in this run, so its field may still be set.
-            st.session_state[f"solution_sample_size_{solution.id or 'new'}"] = plan.n
+            st.session_state[f"solution_sample_size_{form_scope(solution, draft)}"] = plan.n
             st.toast(t("solutions.sample_used", n=f"{plan.n:,}"))

@@ -175,9 +175,21 @@ def _tree_inputs(
     return tuple(known[p] for p in picked), [pair for pair in current if pair not in known]
 
 
-def solution_form(solution: Solution, tree: Sequence[TreeIndicator] = ()) -> Solution | None:
+def form_scope(solution: Solution, draft: str = "") -> str:
+    """Return the suffix of a form's widget keys: the solution id, or "new" (plus a draft's name).
+
+    A prefilled draft gets its own keys, so fields typed into another new draft do not stick.
+    """
+    if solution.id is not None:
+        return str(solution.id)
+    return f"new_{draft}" if draft else "new"
+
+
+def solution_form(
+    solution: Solution, tree: Sequence[TreeIndicator] = (), draft: str = ""
+) -> Solution | None:
     """Show the solution form; return the edited solution when the user saves it."""
-    scope = str(solution.id or "new")
+    scope = form_scope(solution, draft)
     with st.form(_key(scope, "form")):
         title = st.text_input(t("solutions.field.title"), solution.title, key=_key(scope, "title"))
         problems = st.text_area(

@@ -58,7 +58,8 @@ def test_a_key_point_opens_a_draft_with_its_evidence_and_saves(demo_db):
     at = _page_with_params({"kp_tp": point["touchpoint"], "kp_cat": point["category"]})
     assert not at.exception, at.exception
     assert "key point" in at.info[0].value
-    assert at.text_area(key="solution_problems_new").value.startswith("TOP key point #1:")
+    scope = f"new_{point['touchpoint']}_{point['category']}"
+    assert at.text_area(key=f"solution_problems_{scope}").value.startswith("TOP key point #1:")
     shown = next(d.value for d in at.dataframe if "matched" in d.value.columns)
     assert int(shown["matched"].iloc[0]) == int(point["volume"])
     next(b for b in at.button if b.label == "Save").click().run()
