@@ -256,3 +256,27 @@ def _touchpoint_map(tax: pd.DataFrame) -> dict[str, str]:
         for k, t in zip(tax["key"], tax["touchpoint"], strict=True)
         if isinstance(t, str) and t
     }
+
+
+def classify_texts(
+    store: Store, texts: Sequence[str], unlabelled: int = UNLABELLED_SAMPLE
+) -> pd.DataFrame:
+    """Return category, confidence and origin for texts outside the feedback table.
+
+    The same step 2 engine as `classify_batch`: the taxonomy's rules, and the model trained on
+    the person labels of the feedback (self-trained on its unlabelled items), rule where surer.
+    """
+    tax = load_taxonomy(store)
+    empty = pd.DataFrame({"category": [None] * len(texts), "confidence": 0.0, "origin": None})
+    if tax.empty or not len(texts):
+        return empty
+    rules = apply_rules(list(texts), compile_rules(tax))
+    items = load_items(store)
+    model = None
+    if not items.empty:
+        features, rows = fit_transform(items["text"].astype(str).tolist(), _concepts(tax))
+        found = _Rows(features, rows, items["feedback_id"])
+        keys = set(leaves(tax)) or set(tax["key"])
+        model, _ = _train_on_people(store, "category", keys, found, unlabelled)
+    chosen = combine(rules, model.predict(list(texts)) if model else None)
+    return chosen[["category", "confidence", "origin"]].reset_index(drop=True)

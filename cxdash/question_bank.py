@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from cxdash.i18n import translate
 from cxdash.surveys import Question
 
 # Touchpoint-specific wording where a generic sentence would read badly; others use the generic one.
@@ -62,6 +63,10 @@ _KEY_POINT = {
         "您对「{name}」中的「{theme}」满意吗？",
         "How satisfied are you with {theme} at {name}?",
     ),
+    "ces": (
+        "在「{name}」处理「{theme}」有多容易？",
+        "How easy was it to deal with {theme} at {name}?",
+    ),
     "open": ("关于「{theme}」，我们怎样做会更好？", "What could we do better about {theme}?"),
 }
 
@@ -91,7 +96,7 @@ def propose_for_touchpoints(touchpoints: list[Mapping[str, Any]], lang: str) -> 
 def propose_for_key_points(
     key_points: list[Mapping[str, Any]], touchpoints: list[Mapping[str, Any]], lang: str
 ) -> list[Question]:
-    """Return a CSAT and an open question per key point dict (touchpoint, theme, label)."""
+    """Return a CSAT, a CES and an open question per key point dict (touchpoint, theme, label)."""
     names = {str(tp["key"]): _name(tp, lang) for tp in touchpoints}
     proposed = []
     for pos, point in enumerate(key_points, start=1):
@@ -106,3 +111,21 @@ def propose_for_key_points(
 def nps_question(lang: str) -> Question:
     """Return the standard 0–10 recommendation question."""
     return Question("nps", "nps", _pick(_NPS, lang))
+
+
+def kano_questions(features: list[str], lang: str, importance: bool = False) -> list[Question]:
+    """Return one KANO question per need: the functional and dysfunctional pair (Berger et al.
+
+    1993), worded in lang, plus the self-stated importance question when asked for.
+    """
+    parts = ("functional", "dysfunctional", "importance")[: 3 if importance else 2]
+    return [
+        Question(
+            f"kano_{pos}",
+            "kano",
+            feature,
+            options=tuple(translate(f"kano.{part}", lang, feature=feature) for part in parts),
+            required=True,
+        )
+        for pos, feature in enumerate(dict.fromkeys(f.strip() for f in features if f.strip()), 1)
+    ]

@@ -9,7 +9,10 @@ import pandas as pd
 
 from cxdash.errors import InvalidInput
 
-QUESTION_TYPES = ("csat", "ces", "nps", "open", "single", "multi", "matrix")
+QUESTION_TYPES = ("csat", "ces", "nps", "open", "single", "multi", "matrix", "kano")
+# A KANO question names the need; its options hold the functional and the dysfunctional wording,
+# and optionally a self-stated importance question (answered 1–5).
+KANO_PARTS = ("functional", "dysfunctional", "importance")
 SCALES = {"csat": (1, 5), "ces": (1, 7), "nps": (0, 10), "matrix": (1, 5)}
 SCORED = {"csat": "csat", "ces": "ces", "nps": "nps", "matrix": "csat"}
 PURPOSES = ("touchpoint", "relationship")
@@ -35,6 +38,14 @@ class Question:
     required: bool = False
 
 
+def _options_fit(q: Question) -> bool:
+    """Return whether a question has the options its type needs (a KANO one: 2 or 3 wordings)."""
+    given = len([o for o in q.options if o.strip()])
+    if q.qtype == "kano":
+        return 2 <= given <= 3
+    return given > 0 or q.qtype not in ("single", "multi", "matrix")
+
+
 def check_questions(questions: list[Question]) -> list[Question]:
     """Return the questions when every one is usable, else raise with every problem listed."""
     problems = []
@@ -44,7 +55,7 @@ def check_questions(questions: list[Question]) -> list[Question]:
             problems.append(f"{pos}: {q.qtype}")
         elif not q.text.strip():
             problems.append(f"{pos}: text")
-        elif q.qtype in ("single", "multi", "matrix") and not [o for o in q.options if o.strip()]:
+        elif not _options_fit(q):
             problems.append(f"{pos}: options")
         elif keys.count(q.key) > 1:
             problems.append(f"{pos}: {q.key}")

@@ -25,7 +25,8 @@ from cxdash.storage.kano import (
 )
 from cxdash.survey_scores import neutralise
 from cxdash.ui.context import show_error, store, t
-from cxdash.ui.survey_widgets import kano_questionnaire, show_table, upload_table
+from cxdash.ui.kano_survey import kano_questionnaire, kano_survey_panel
+from cxdash.ui.survey_widgets import show_table, upload_table
 
 st.title(t("kano.title"))
 st.caption(t("kano.caption"))
@@ -61,11 +62,15 @@ if st.button(t("kano.save_features"), key="kano_save_features"):
     st.success(t("kano.saved_features", count=saved))
     features = study_features(db, study)
 
-tabs = st.tabs([t(f"kano.tab_{k}") for k in ("analysis", "segments", "questionnaire", "import")])
+tab_keys = ("analysis", "segments", "questionnaire", "survey", "import")
+tabs = st.tabs([t(f"kano.tab_{k}") for k in tab_keys])
 with tabs[2]:
     kano_questionnaire(features)
 
 with tabs[3]:
+    kano_survey_panel(db, study, titles[study], features)
+
+with tabs[4]:
     st.caption(t("kano.import_help"))
     table = upload_table(t("kano.upload"), "kano_upload")
     if table is not None:

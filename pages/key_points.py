@@ -55,6 +55,23 @@ st.caption(t("keypoints.how", min=MIN_EVIDENCE))
 flagged = int(ranked["probable_false"].sum())
 if flagged:
     st.warning(t("keypoints.flagged", n=flagged))
+cols = st.columns([3, 1], vertical_alignment="bottom")
+chosen = top.iloc[
+    cols[0].selectbox(
+        t("keypoints.pick_for_solution"),
+        range(len(top)),
+        format_func=lambda i: (
+            f"#{i + 1} {shown['touchpoint'].iloc[i]} · {shown['category'].iloc[i]}"
+        ),
+        key="keypoints_solution",
+    )
+]
+cols[1].page_link(
+    "pages/solutions.py",
+    label=t("keypoints.to_solution"),
+    icon=":material/lightbulb:",
+    query_params={"kp_tp": str(chosen["touchpoint"]), "kp_cat": str(chosen["category"])},
+)
 export = top[columns]
 cols = st.columns(2)
 cols[0].download_button(

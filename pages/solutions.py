@@ -14,11 +14,12 @@ from cxdash.solutions import (
     validate_solution,
 )
 from cxdash.storage.cycles import current_cycle_id
+from cxdash.storage.indicators import list_indicators
 from cxdash.storage.solutions import list_solutions, load_solution, save_solution
 from cxdash.ui.context import show_error, store, t
+from cxdash.ui.solution_evidence import add_evidence, draft_from_key_point, plan_sample_size
 from cxdash.ui.solution_form import solution_form
 from cxdash.ui.solution_panels import (
-    evidence_query,
     evidence_table,
     show_missing,
     status_header,
@@ -86,11 +87,19 @@ pick = st.selectbox(
     format_func={0: t("solutions.new"), **{i: f"#{i} {n}" for i, n in titles.items()}}.get,
 )
 
-# Another page (a TOP key point, a survey result) can open a prefilled draft: ?problem=…
+# Another page can open a prefilled draft: ?problem=…, or a TOP key point ?kp_tp=…&kp_cat=…
 asked = str(st.query_params.get("problem", ""))[:500].strip()
-draft = Solution(asked, cycle_id, problems=(asked,) if asked else ())
+point = (str(st.query_params.get("kp_tp", "")), str(st.query_params.get("kp_cat", "")))
+draft = "_".join(point) if all(point) and not pick else ""
 try:
-    current = solution_from_record(load_solution(db, int(pick))) if pick else draft
+    if pick:
+        current = solution_from_record(load_solution(db, int(pick)))
+    elif all(point):
+        current = draft_from_key_point(db, cycle_id, *point)
+        st.info(t("solutions.from_key_point", label=current.title), icon=":material/link:")
+        evidence_table(current, editable=False)
+    else:
+        current = Solution(asked, cycle_id, problems=(asked,) if asked else ())
 except CxDashError as err:
     show_error(err)
     st.stop()
@@ -110,14 +119,11 @@ if current.id is not None:
     trimmed = evidence_table(current)
     if trimmed is not None:
         save(trimmed, t("solutions.saved", id=current.id))
-    try:
-        extended = evidence_query(db, current)
-    except CxDashError as err:
-        show_error(err)
-        extended = None
+    extended = add_evidence(db, cycle_id, current)
     if extended is not None:
         save(extended, t("solutions.saved", id=current.id))
 
-edited = solution_form(current)
+plan_sample_size(current, draft)
+edited = solution_form(current, list_indicators(db), draft)
 if edited is not None:
     save(edited, t("solutions.saved", id=edited.id or "…"))

@@ -4,17 +4,17 @@ import streamlit as st
 
 from cxdash.charts.surveys import distribution_bars, score_bars, trend_with_band
 from cxdash.metrics import compare_groups, distribution
-from cxdash.storage.survey_responses import open_answers, response_counts, survey_answers
+from cxdash.storage.survey_responses import response_counts, survey_answers
 from cxdash.storage.surveys import list_surveys, survey_questions
 from cxdash.survey_scores import (
     GROUPS,
-    filter_open_answers,
     monthly_scores,
     question_scores,
     scored_questions,
 )
 from cxdash.surveys import SCORED
 from cxdash.ui.context import store, t
+from cxdash.ui.survey_design import open_answers_section
 from cxdash.ui.survey_widgets import driver_section, sample_size_planner, show_table
 
 st.title(t("results.title"))
@@ -40,6 +40,8 @@ cols[0].metric(t("results.responses"), f"{counts['responses']:,}")
 rate = f"{counts['responses'] / counts['invited']:.1%}" if counts["invited"] else None
 cols[1].metric(t("results.rate"), rate or t("results.rate_unknown"))
 scored = scored_questions(questions)
+if any(q.qtype == "kano" for q in questions):
+    st.info(t("results.kano_note"), icon=":material/lightbulb:")
 texts = {q.key: q.text for q in questions}
 group_labels = {None: t("results.overall"), **{g: t(f"results.group.{g}") for g in GROUPS}}
 tabs = st.tabs(
@@ -118,14 +120,7 @@ with tabs[3]:
     driver_section(answers, questions)
 
 with tabs[4]:
-    st.caption(t("results.open_note"))
-    keyword = st.text_input(t("results.keyword"), key="open_keyword")
-    found = filter_open_answers(open_answers(db, survey_id), keyword)
-    show_table(
-        found.assign(question=found["question_key"].map(texts)),
-        "open_table",
-        hide=("question_key",),
-    )
+    open_answers_section(db, survey_id, texts)
 
 with tabs[5]:
     sample_size_planner()

@@ -18,8 +18,10 @@ from cxdash.storage.surveys import (
 )
 from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.survey_scores import neutralise, qr_png
+from cxdash.survey_text import classify_open_answers
 from cxdash.surveys import PURPOSES, needs_nps_warning, parse_responses
 from cxdash.ui.context import label, lang, show_error, store, t
+from cxdash.ui.survey_design import draft_preview, key_point_questions
 from cxdash.ui.survey_widgets import import_columns, question_editor, upload_table
 
 st.title(t("surveys.title"))
@@ -46,10 +48,13 @@ with st.expander(t("surveys.new"), expanded=surveys.empty):
     chosen = st.multiselect(
         t("surveys.touchpoints"), list(names), format_func=names.get, key="new_touchpoints"
     )
+    from_points = key_point_questions(db, cycle_id, touchpoints, names)
     with_nps = st.checkbox(t("surveys.add_nps"), key="new_nps")
     one_per = st.checkbox(t("surveys.one_per_token"), key="new_one_per")
     tps = touchpoints[touchpoints["key"].isin(chosen)].to_dict("records")
-    proposed = propose_for_touchpoints(tps, lang()) + ([nps_question(lang())] if with_nps else [])
+    proposed = propose_for_touchpoints(tps, lang()) + from_points
+    proposed += [nps_question(lang())] if with_nps else []
+    draft_preview(proposed)
     if needs_nps_warning(proposed, purpose, cycle_number):
         st.warning(t("surveys.nps_warning"), icon=":material/warning:")
     if st.button(t("surveys.create"), key="create_survey", type="primary"):
@@ -128,4 +133,5 @@ if table is not None:
         st.info(t("surveys.import_preview", people=len(people), answers=len(answers)))
         if st.button(t("surveys.import_do"), key="import_responses", type="primary"):
             count = import_responses(db, int(survey_id), people, answers)
+            classify_open_answers(db, int(survey_id))
             st.success(t("surveys.imported", count=count))

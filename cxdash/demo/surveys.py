@@ -15,6 +15,7 @@ from cxdash.storage import Store
 from cxdash.storage.kano import add_answers, create_study, save_features
 from cxdash.storage.survey_responses import import_responses
 from cxdash.storage.surveys import add_invitations, create_survey
+from cxdash.survey_text import classify_open_answers
 from cxdash.surveys import Question, parse_responses
 
 SEED = 11
@@ -133,6 +134,7 @@ def seed_surveys(store: Store) -> None:
     add_invitations(store, survey_id, [f"demo-invite-{i:04d}" for i in range(INVITED)])
     people, answers = parse_responses(survey_frame(rng), QUESTIONS)
     import_responses(store, survey_id, people, answers, source="demo")
+    classify_open_answers(store, survey_id)
     study = create_study(store, "2026 需求 KANO 调研", 1)
     save_features(store, study, list(KANO_NEEDS))
     add_answers(store, study, kano_frame(rng), "demo")

@@ -131,3 +131,31 @@ def summary_counts(store: Store, dimension: str, start: str, end: str) -> pd.Dat
         f" FROM feedback WHERE {period} GROUP BY 1 ORDER BY items DESC, value",
         span,
     )
+
+
+def labelled_numbers(
+    store: Store, cycle_id: int, touchpoint: str | None = None, category: str | None = None
+) -> dict[str, Any]:
+    """Return matched, total, share, negative share and monthly counts of a cell of the cycle."""
+    from cxdash.storage.journey_data import LABELLED
+
+    params = {"cycle": cycle_id, "tp": touchpoint, "cat": category}
+    cell = "($tp IS NULL OR touchpoint = $tp) AND ($cat IS NULL OR category = $cat)"
+    matched, total, negative, judged = store.rows(
+        f"WITH {LABELLED} SELECT count(*) FILTER ({cell}), count(*),"
+        f" count(*) FILTER ({cell} AND sentiment = 'negative'),"
+        f" count(sentiment) FILTER ({cell}) FROM labelled",
+        params,
+    )[0]
+    months = store.rows(
+        f"WITH {LABELLED} SELECT strftime(received_at, '%Y-%m') AS month, count(*) FROM labelled"
+        f" WHERE {cell} AND received_at IS NOT NULL GROUP BY month ORDER BY month",
+        params,
+    )
+    return {
+        "matched": int(matched),
+        "total": int(total),
+        "share_pct": round(100.0 * matched / total, 1) if total else 0.0,
+        "negative_pct": round(100.0 * negative / judged, 1) if judged else None,
+        "monthly": {str(m): int(n) for m, n in months},
+    }

@@ -81,10 +81,37 @@ def add_answers(store: Store, study_id: int, answers: pd.DataFrame, batch: str) 
     return len(frame)
 
 
+# Complete pairs given through the study's surveys: one row per response and KANO question.
+_SURVEY_PAIRS = (
+    "SELECT 'survey-' || r.id AS respondent, q.text AS feature,"
+    " max(a.value_text) FILTER (WHERE a.item = 'functional') AS functional,"
+    " max(a.value_text) FILTER (WHERE a.item = 'dysfunctional') AS dysfunctional,"
+    " max(a.value_num) FILTER (WHERE a.item = 'importance') AS importance, r.segment"
+    " FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id"
+    " JOIN surveys s ON s.id = r.survey_id"
+    " JOIN survey_questions q ON q.version_id = r.version_id AND q.key = a.question_key"
+    " WHERE s.kano_study_id = ? AND q.qtype = 'kano'"
+    " GROUP BY r.id, q.text, r.segment"
+    " HAVING functional IS NOT NULL AND dysfunctional IS NOT NULL"
+)
+
+
 def study_answers(store: Store, study_id: int) -> pd.DataFrame:
-    """Return the study's answer pairs."""
+    """Return the study's answer pairs: imported ones, then those given through its surveys."""
     return store.df(
-        f"SELECT {', '.join(ANSWER_FIELDS)} FROM kano_answers WHERE study_id = ?", [study_id]
+        f"SELECT {', '.join(ANSWER_FIELDS)} FROM kano_answers WHERE study_id = ?"
+        f" UNION ALL SELECT {', '.join(ANSWER_FIELDS)} FROM ({_SURVEY_PAIRS})",
+        [study_id, study_id],
+    )
+
+
+def study_surveys(store: Store, study_id: int) -> pd.DataFrame:
+    """Return the surveys collecting a study's answers, with their token and response count."""
+    return store.df(
+        "SELECT s.id, s.name, s.lang, s.public_token, s.created_at,"
+        " (SELECT count(*) FROM survey_responses r WHERE r.survey_id = s.id) AS responses"
+        " FROM surveys s WHERE s.kano_study_id = ? ORDER BY s.id DESC",
+        [study_id],
     )
 
 

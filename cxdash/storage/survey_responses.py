@@ -128,7 +128,8 @@ def response_counts(store: Store, survey_id: int) -> dict[str, int]:
 def open_answers(store: Store, survey_id: int, limit: int = 500) -> pd.DataFrame:
     """Return the newest open-text answers with their question, time and segment."""
     return store.df(
-        "SELECT a.question_key, a.value_text AS text, a.category, r.submitted_at,"
+        "SELECT a.question_key, a.value_text AS text, a.category, a.category_origin,"
+        " r.submitted_at,"
         " r.segment, r.region"
         " FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id"
         " JOIN survey_questions q ON q.version_id = r.version_id AND q.key = a.question_key"
@@ -136,3 +137,40 @@ def open_answers(store: Store, survey_id: int, limit: int = 500) -> pd.DataFrame
         " ORDER BY r.submitted_at DESC LIMIT ?",
         [survey_id, limit],
     )
+
+
+# "none" marks an answer the classifier has seen but could not place; it may be tried again.
+MACHINE_ORIGINS = ("model", "rule", "none")
+
+
+def open_answers_to_classify(store: Store, survey_id: int) -> pd.DataFrame:
+    """Return the open answers of a survey that carry no person's category (machine or none)."""
+    return store.df(
+        "SELECT a.response_id, a.question_key, a.item, a.value_text AS text"
+        " FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id"
+        " JOIN survey_questions q ON q.version_id = r.version_id AND q.key = a.question_key"
+        " WHERE r.survey_id = ? AND q.qtype = 'open' AND a.value_text IS NOT NULL"
+        " AND (a.category_origin IS NULL OR a.category_origin IN (SELECT unnest(?)))"
+        " ORDER BY a.response_id, a.question_key",
+        [survey_id, list(MACHINE_ORIGINS)],
+    )
+
+
+def write_answer_categories(store: Store, survey_id: int, labels: pd.DataFrame) -> int:
+    """Set machine categories on open answers (never over a person's); return the rows given."""
+    frame = labels.reindex(
+        columns=["response_id", "question_key", "item", "category", "origin"]
+    ).astype({"category": object, "origin": object})
+    frame = frame.where(frame.notna(), None)
+    with store.transaction() as tx:
+        tx.register("incoming_categories", frame)
+        tx.execute(
+            "UPDATE survey_answers a SET category = c.category, category_origin = c.origin"
+            " FROM incoming_categories c WHERE a.response_id = c.response_id"
+            " AND a.question_key = c.question_key AND a.item = c.item"
+            " AND (a.category_origin IS NULL OR a.category_origin IN (SELECT unnest(?)))",
+            [list(MACHINE_ORIGINS)],
+        )
+        tx.unregister("incoming_categories")
+        record(tx, "survey.classify", "survey", survey_id, answers=len(frame))
+    return len(frame)

@@ -40,14 +40,18 @@ def _write_questions(tx: duckdb.DuckDBPyConnection, version_id: int, qs: list[Qu
 
 
 def create_survey(store: Store, name: str, questions: list[Question], **meta: Any) -> int:
-    """Create a survey with its first version (meta: purpose, lang, cycle_id, one_per_token)."""
+    """Create a survey with its first version.
+
+    meta: purpose, lang, cycle_id, one_per_token, token, and kano_study_id for a survey that
+    collects a KANO study's answers.
+    """
     if not name.strip():
         raise InvalidInput("surveys.name_needed")
     check_questions(questions)
     with store.transaction() as tx:
         row = tx.execute(
-            "INSERT INTO surveys (name, purpose, lang, cycle_id, public_token, one_per_token)"
-            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO surveys (name, purpose, lang, cycle_id, public_token, one_per_token,"
+            " kano_study_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [
                 name.strip(),
                 meta.get("purpose", "touchpoint"),
@@ -55,6 +59,7 @@ def create_survey(store: Store, name: str, questions: list[Question], **meta: An
                 meta.get("cycle_id", 1),
                 meta.get("token") or new_token(),
                 bool(meta.get("one_per_token", False)),
+                meta.get("kano_study_id"),
             ],
         ).fetchone()
         survey_id = int(row[0]) if row else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from cxdash.indicators import Indicator as TreeIndicator
 from cxdash.solutions import (
     ACTION_STATUSES,
     FISHBONE_CATEGORIES,
@@ -119,6 +121,11 @@ def _cause_inputs(solution: Solution, scope: str) -> RootCause:
     return RootCause(str(method), _lines(whys), tuple(bones))
 
 
+def _unique(indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
+    """Return the indicators without repeats, in order."""
+    return tuple(dict.fromkeys(indicators))
+
+
 def _verification_inputs(plan: Verification, scope: str) -> Verification:
     metric = st.text_input(t("solutions.field.metric"), plan.metric, key=_key(scope, "metric"))
     cols = st.columns(4)
@@ -128,12 +135,14 @@ def _verification_inputs(plan: Verification, scope: str) -> Verification:
     target = cols[1].number_input(
         t("solutions.field.target"), value=plan.target, key=_key(scope, "target"), format="%g"
     )
+    size_key = _key(scope, "sample_size")
+    # A size chosen in the sample-size planner arrives through the session state.
     size = cols[2].number_input(
         t("solutions.field.sample_size"),
-        value=plan.sample_size,
+        value=None if size_key in st.session_state else plan.sample_size,
         min_value=0,
         step=1,
-        key=_key(scope, "sample_size"),
+        key=size_key,
     )
     due = cols[3].date_input(
         t("solutions.field.verify_due"), value=plan.due, key=_key(scope, "verify_due")
@@ -149,9 +158,38 @@ def _verification_inputs(plan: Verification, scope: str) -> Verification:
     )
 
 
-def solution_form(solution: Solution) -> Solution | None:
+def _tree_inputs(
+    solution: Solution, tree: Sequence[TreeIndicator], scope: str
+) -> tuple[tuple[Indicator, ...], list[tuple[str, str]]]:
+    """Show the indicator-tree picker; return the picked indicators and the other monitoring."""
+    known = {(i.kind, i.name): Indicator(i.name, i.kind) for i in tree}
+    current = [(m.family, m.name) for m in solution.monitoring]
+    picked = st.multiselect(
+        t("solutions.field.tree_indicators"),
+        list(known),
+        default=[pair for pair in current if pair in known],
+        format_func=lambda pair: f"{pair[0]} · {pair[1]}",
+        key=_key(scope, "tree_indicators"),
+        placeholder=t("solutions.field.tree_placeholder") if known else t("solutions.no_tree"),
+    )
+    return tuple(known[p] for p in picked), [pair for pair in current if pair not in known]
+
+
+def form_scope(solution: Solution, draft: str = "") -> str:
+    """Return the suffix of a form's widget keys: the solution id, or "new" (plus a draft's name).
+
+    A prefilled draft gets its own keys, so fields typed into another new draft do not stick.
+    """
+    if solution.id is not None:
+        return str(solution.id)
+    return f"new_{draft}" if draft else "new"
+
+
+def solution_form(
+    solution: Solution, tree: Sequence[TreeIndicator] = (), draft: str = ""
+) -> Solution | None:
     """Show the solution form; return the edited solution when the user saves it."""
-    scope = str(solution.id or "new")
+    scope = form_scope(solution, draft)
     with st.form(_key(scope, "form")):
         title = st.text_input(t("solutions.field.title"), solution.title, key=_key(scope, "title"))
         problems = st.text_area(
@@ -171,8 +209,9 @@ def solution_form(solution: Solution) -> Solution | None:
         st.caption(t("solutions.field.actions"))
         actions = _actions_editor(solution, scope)
         st.caption(t("solutions.field.monitoring"))
+        from_tree, others = _tree_inputs(solution, tree, scope)
         monitoring = _pairs_editor(
-            [(m.family, m.name) for m in solution.monitoring],
+            others,
             "monitoring",
             ("solutions.field.family", list(INDICATOR_FAMILIES)),
             "solutions.field.name",
@@ -197,7 +236,7 @@ def solution_form(solution: Solution) -> Solution | None:
         effort=int(effort),
         root_cause=cause,
         actions=actions,
-        monitoring=tuple(Indicator(name, family) for family, name in monitoring),
+        monitoring=_unique((*from_tree, *(Indicator(name, family) for family, name in monitoring))),
         verification=plan,
         risks=risks.strip(),
         contingency=contingency.strip(),

@@ -85,7 +85,7 @@ def status_mover(solution: Solution) -> str | None:
     return str(target)
 
 
-def evidence_table(solution: Solution) -> Solution | None:
+def evidence_table(solution: Solution, editable: bool = True) -> Solution | None:
     """Show the solution's evidence as plain data; return the solution minus removed items."""
     if not solution.evidence:
         st.info(t("solutions.evidence.none"), icon=":material/query_stats:")
@@ -97,11 +97,14 @@ def evidence_table(solution: Solution) -> Solution | None:
             "matched": e.numbers.get("matched"),
             "total": e.numbers.get("total"),
             "share %": e.numbers.get("share_pct"),
+            "value": e.numbers.get("value"),
             "quotes": " | ".join(e.quotes),
         }
         for e in solution.evidence
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="evidence_shown")
+    if not editable:
+        return None
     labels = {i: f"{i + 1}. {e.label}" for i, e in enumerate(solution.evidence)}
     cols = st.columns([3, 1], vertical_alignment="bottom")
     drop = cols[0].multiselect(

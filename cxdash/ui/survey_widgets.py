@@ -13,9 +13,9 @@ from cxdash.drivers import key_drivers, penalty_reward
 from cxdash.errors import CxDashError
 from cxdash.ingest.readers import read_table
 from cxdash.kano import ANSWERS
-from cxdash.sampling import plan_nps, plan_proportion
-from cxdash.survey_scores import driver_frame, neutralise
-from cxdash.surveys import QUESTION_TYPES, SCALES, SCORED, Question
+from cxdash.sampling import SamplePlan, plan_nps, plan_proportion
+from cxdash.survey_scores import driver_frame
+from cxdash.surveys import KANO_PARTS, QUESTION_TYPES, SCALES, SCORED, Question
 from cxdash.ui.context import show_error, t
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -65,6 +65,8 @@ def answer_form(questions: list[Question]) -> pd.DataFrame | None:
             elif q.qtype == "multi":
                 for option in st.multiselect(inert(q.text), q.options, key=f"answer_{pos}"):
                     rows.append({"question_key": q.key, "item": option, "value_text": option})
+            elif q.qtype == "kano":
+                rows.extend(_kano_inputs(q, pos))
             else:
                 st.markdown(f"**{pos + 1}.**")
                 st.text(q.text)
@@ -79,10 +81,37 @@ def answer_form(questions: list[Question]) -> pd.DataFrame | None:
     return frame[frame["value_num"].notna() | frame["value_text"].notna()]
 
 
+def _kano_inputs(q: Question, pos: int) -> list[dict[str, object]]:
+    """Show a KANO pair (and the importance scale when asked); return its answer rows."""
+    st.markdown(f"**{pos + 1}.**")
+    st.text(q.text)
+    rows: list[dict[str, object]] = []
+    for i, (part, wording) in enumerate(zip(KANO_PARTS, q.options, strict=False)):
+        if part == "importance":
+            chosen = st.pills(inert(wording), [1, 2, 3, 4, 5], key=f"answer_{pos}_{i}")
+            rows.append({"question_key": q.key, "item": part, "value_num": chosen})
+            continue
+        picked = st.radio(
+            inert(wording),
+            ANSWERS,
+            index=None,
+            format_func=lambda a: t(f"kano.answer.{a}"),
+            key=f"answer_{pos}_{i}",
+        )
+        rows.append({"question_key": q.key, "item": part, "value_text": picked})
+    return rows
+
+
 def missing_required(questions: list[Question], answers: pd.DataFrame) -> list[str]:
-    """Return the texts of required questions left unanswered."""
+    """Return the texts of required questions left unanswered, and of half-answered KANO pairs."""
     answered = set(answers["question_key"])
-    return [q.text for q in questions if q.required and q.key not in answered]
+    pairs = answers[answers["item"].isin(KANO_PARTS[:2])].groupby("question_key")["item"].nunique()
+    half = {k for k, n in pairs.items() if n < 2}
+    return [
+        q.text
+        for q in questions
+        if (q.required and q.key not in answered) or (q.qtype == "kano" and q.key in half)
+    ]
 
 
 def question_editor(questions: list[Question], key: str) -> list[Question]:
@@ -126,8 +155,8 @@ def upload_table(label: str, key: str) -> pd.DataFrame | None:
         return None
 
 
-def sample_size_planner() -> None:
-    """Show the sample-size planner for an NPS or a proportion, with the FPC."""
+def sample_size_planner() -> SamplePlan | None:
+    """Show the sample-size planner for an NPS or a proportion, with the FPC; return the plan."""
     metric = st.radio(
         t("sampling.metric"),
         ["proportion", "nps"],
@@ -147,8 +176,9 @@ def sample_size_planner() -> None:
             plan = plan_proportion(margin / 100, share / 100, population=int(population) or None)
     except CxDashError as err:
         show_error(err)
-        return
+        return None
     st.success(t("sampling.result", n=f"{plan.n:,}", n_inf=f"{plan.n_infinite:,}"))
+    return plan
 
 
 def driver_section(answers: pd.DataFrame, questions: list[Question]) -> None:
@@ -193,48 +223,6 @@ def _csat_drivers(questions: list[Question], drivers: list[str]) -> list[str]:
     """Return the 1–5 rated drivers (penalty–reward bands 1–2 low, 4–5 high), else all drivers."""
     kinds = {q.key: q.qtype for q in questions}
     return [d for d in drivers if SCORED.get(kinds.get(d, "")) == "csat"] or drivers
-
-
-def kano_questionnaire(features: list[str]) -> None:
-    """Show the paired KANO questionnaire in a chosen language, with a CSV download."""
-    from cxdash.i18n import translate
-
-    qlang = st.radio(
-        t("kano.questionnaire_lang"),
-        ["zh", "en"],
-        horizontal=True,
-        format_func={"zh": "中文", "en": "English"}.get,
-        key="kano_qlang",
-    )
-    answers = " / ".join(translate(f"kano.answer.{a}", qlang) for a in ANSWERS)
-    rows = []
-    for feature in features:
-        for kind in ("functional", "dysfunctional"):
-            rows.append(
-                {
-                    "feature": feature,
-                    "column": f"{feature} [{kind[0].upper()}]",
-                    "question": translate(f"kano.{kind}", qlang, feature=feature),
-                    "answers": answers,
-                }
-            )
-        rows.append(
-            {
-                "feature": feature,
-                "column": f"{feature} importance",
-                "question": translate("kano.importance", qlang, feature=feature),
-                "answers": "1–5",
-            }
-        )
-    frame = pd.DataFrame(rows, columns=["feature", "column", "question", "answers"])
-    st.dataframe(frame, hide_index=True, key="kano_questionnaire")
-    st.download_button(
-        t("kano.download_questionnaire"),
-        neutralise(frame).to_csv(index=False),
-        f"kano_questionnaire_{qlang}.csv",
-        "text/csv",
-        key="kano_q_download",
-    )
 
 
 # Column → (message key, number format); columns not listed keep their name.
