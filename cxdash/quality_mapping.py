@@ -73,6 +73,10 @@ TICKET_FIELDS = (
     FieldSpec("reopened", "int", False, ("reopened", "重开次数", "重复投诉")),
     FieldSpec("root_cause", "text", False, ("root_cause", "根因", "溯源结果")),
     FieldSpec("rectified_at", "datetime", False, ("rectified_at", "整改完成时间", "整改时间")),
+    FieldSpec(
+        "root_cause_category", "text", False, ("root_cause_category", "根因分类", "根因类别")
+    ),
+    FieldSpec("solution_id", "text", False, ("solution_id", "solution", "方案编号", "关联方案")),
 )
 SHAPES: dict[str, tuple[FieldSpec, ...]] = {
     "indicator_values": INDICATOR_VALUE_FIELDS,

@@ -85,7 +85,7 @@ def test_complaints_split_by_region_and_record_root_cause(demo_db, run_page):
     at = run_page(COMPLAINTS, lang="en")
     at.text_input(key="cause_ticket").set_value("T00002")
     at.text_area(key="cause_text").set_value("Cable cut by roadworks")
-    at.text_input(key="cause_category").set_value("broadband_outage")
+    at.selectbox(key="cause_category").set_value("broadband_outage")
     form_buttons = [b for b in at.button if b.label == "Save root cause"]
     form_buttons[0].click()
     at.run()

@@ -7,8 +7,12 @@ import pytest
 
 from cxdash.errors import InvalidInput, NotFound
 from cxdash.indicators import Indicator, threshold_alerts
+from cxdash.solutions import Solution, solution_to_record
 from cxdash.storage import customers, risk, tickets
 from cxdash.storage import indicators as saved
+from cxdash.storage.solutions import save_solution
+from cxdash.storage.taxonomy import save_taxonomy
+from cxdash.taxonomy import builtin_taxonomy
 
 
 def _define(store):
@@ -77,18 +81,29 @@ def test_tickets_replace_by_id_and_record_a_root_cause(store):
     tickets.save_tickets(store, frame, "a.csv")
     tickets.save_tickets(store, frame.assign(status=["closed", "closed"]), "b.csv")
     assert tickets.count_tickets(store) == 2
-    tickets.record_root_cause(store, "T1", "wrong tariff", "billing_error", "S-12", rectified=True)
+    save_taxonomy(store, builtin_taxonomy("telecom"), "builtin")
+    solution = save_solution(store, solution_to_record(Solution("Fix tariffs", 1)))
+    tickets.record_root_cause(
+        store, "T1", "wrong tariff", "billing_error", str(solution), rectified=True
+    )
     row = tickets.load_tickets(store).iloc[0]
     assert (row.root_cause, row.root_cause_category, row.solution_id) == (
         "wrong tariff",
         "billing_error",
-        "S-12",
+        str(solution),
     )
     assert pd.notna(row.rectified_at)
     with pytest.raises(NotFound):
         tickets.record_root_cause(store, "T9", "x", None, None)
     with pytest.raises(InvalidInput):
         tickets.record_root_cause(store, "T1", "  ", None, None)
+    with pytest.raises(InvalidInput) as err:
+        tickets.record_root_cause(store, "T2", "x", "no_such_category", None)
+    assert err.value.key == "quality.cause_category_unknown"
+    with pytest.raises(NotFound) as missing:
+        tickets.record_root_cause(store, "T2", "x", None, str(solution + 1))
+    assert missing.value.key == "quality.solution_not_found"
+    assert pd.isna(tickets.load_tickets(store).iloc[1].root_cause)
 
 
 def test_customer_tables_keep_raw_features_and_refuse_duplicate_ids(store):
