@@ -153,3 +153,41 @@ def test_demo_workspace_has_the_planted_alert_and_relation(demo_store):
     result = analyse_link("install_csat", "install_wait", saved.load_values(demo_store))
     assert result.correlation["high"] < -0.5
     assert tickets.count_tickets(demo_store) == 3000
+
+
+def _survey_with_answers(store, cycle_id=1):
+    from cxdash.storage.survey_responses import import_responses
+    from cxdash.storage.surveys import create_survey
+    from cxdash.surveys import Question, parse_wide
+
+    questions = [Question("nps", "nps", "Recommend us?"), Question("note", "open", "Why?")]
+    survey = create_survey(store, "Relationship", questions, cycle_id=cycle_id)
+    frame = pd.DataFrame(
+        {
+            "respondent": ["a", "b", "c", "d"],
+            "submitted_at": ["2026-03-02", "2026-03-05", "2026-03-09", "2026-04-01"],
+            "nps": ["10", "9", "3", "7"],
+        }
+    )
+    people, answers = parse_wide(frame, questions)
+    import_responses(store, survey, people, answers)
+    return survey
+
+
+def test_current_cycle_survey_scores_join_the_indicator_tree(store):
+    survey = _survey_with_answers(store)
+    key = f"s{survey}_nps"
+    inds, values = saved.tree_inputs(store)
+    assert [(i.key, i.kind, i.unit) for i in inds] == [(key, "KQI", "pts")]
+    mine = values[values["indicator_key"] == key].sort_values("period")
+    # March: 2 promoters, 1 detractor of 3 → 33.3; April: one passive → 0
+    assert mine["value"].round(1).tolist() == [33.3, 0.0]
+    other_inds, other_values = saved.survey_derived(store, cycle_id=2)
+    assert other_inds == [] and other_values.empty
+    saved.save_indicator(store, Indicator("loyalty", "Loyalty", "KPI", "pts", "higher"))
+    saved.add_link(store, "loyalty", key)
+    assert saved.list_links(store).values.tolist() == [["loyalty", key]]
+    saved.save_indicator(store, Indicator(key, "Relationship NPS", "KQI", "pts", "higher", 30, 5))
+    alerts = threshold_alerts(store)
+    assert alerts["key"].tolist() == [key]
+    assert alerts["value"].iloc[0] == pytest.approx(0.0)
