@@ -191,3 +191,14 @@ def test_current_cycle_survey_scores_join_the_indicator_tree(store):
     alerts = threshold_alerts(store)
     assert alerts["key"].tolist() == [key]
     assert alerts["value"].iloc[0] == pytest.approx(0.0)
+
+
+def test_demo_root_causes_name_taxonomy_categories_and_real_solutions(demo_store):
+    from cxdash.storage.solutions import list_solutions
+    from cxdash.storage.taxonomy import load_taxonomy
+
+    traced = tickets.load_tickets(demo_store).dropna(subset=["root_cause"])
+    assert set(traced["root_cause_category"]) <= set(load_taxonomy(demo_store)["key"])
+    linked = traced.dropna(subset=["solution_id"])
+    assert set(linked["root_cause_category"]) == {"billing_error", "broadband_install_delay"}
+    assert set(linked["solution_id"]) <= {str(i) for i in list_solutions(demo_store)["id"]}
