@@ -7,6 +7,7 @@ baselines (one-hot + logistic regression, default HistGradientBoosting) run on t
 
 from __future__ import annotations
 
+import os
 import time
 import tracemalloc
 from pathlib import Path
@@ -86,12 +87,26 @@ def _table(rows: list[dict]) -> str:
 
 
 TRIED = (
-    "Tried for the lift target, on this split: spline terms for numbers (kept: ROC-AUC +0.007, "
-    "lift +0.08 over the plain logistic model), stronger or weaker regularisation "
-    "(C 0.05–3: lift 2.77–2.86), L1 penalty (2.81), all pairwise interactions (worse, 2.71–2.75), "
-    "tuned and default gradient boosting (2.79–2.83), and averaging the two calibrated models "
-    "(2.83). None reached 3.0; the top decile holds 177 customers, so 3.0 needs about 141 "
-    "churners in it against 132 now."
+    "What the app's model does now: derived features learnt on the training rows (a count of "
+    "yes-valued flag columns, i.e. services held, and the ratios between the non-binary "
+    "numbers, e.g. total charges per month of tenure), spline terms for numbers in the "
+    "logistic model, and gradient boosting with native categorical splits (depth 2, 200 "
+    "rounds), both Platt-calibrated. Against the previous app model on this split: logistic "
+    "ROC-AUC 0.851 → 0.851, ECE 0.017 → 0.009; boosting ROC-AUC 0.844 → 0.850; top-decile "
+    "lift unchanged at 2.81.\n\n"
+    "Also tried for the lift target on the same split (holdout figures): quantile buckets of "
+    "the numbers (tenure and charges, 6 bins: ROC-AUC 0.849, lift 2.83), a charge-trend "
+    "feature (monthly × tenure / total: 0.851, 2.83), stronger regularisation (C 0.3: 0.851, "
+    "2.81), boosting variants (depth 3 with slower learning 0.847/2.79, 8 leaves 0.845/2.73, "
+    "depth 4 0.841/2.77, isotonic instead of Platt 0.843/2.75, class-balanced weights "
+    "0.850/2.75), averaging the calibrated logistic and boosting scores (0.851, 2.79–2.81); "
+    "earlier: L1 penalty (2.81), all pairwise interactions (2.71–2.75). On 5-fold "
+    "cross-validation inside the training split every candidate run there has a top-decile "
+    "lift between 2.82 and 2.91, so with these columns the ceiling looks like about 2.9, not "
+    "3.0. None reached 3.0; the top decile holds 177 customers, so 3.0 needs about 141 "
+    "churners in it against 132 now. The boosting settings were chosen by that "
+    "cross-validation (best CV ROC-AUC of the five boosting variants run there), and the "
+    "product keeps the candidate with the better holdout ROC-AUC, as before."
 )
 
 
@@ -137,8 +152,8 @@ def run() -> str:
             f"IBM Telco churn sample: {len(table):,} customers, base rate "
             f"{float(np.mean(table['label'])):.4f}; stratified 25% holdout, seed 0; imported with "
             "read_table, mapped by the suggested id/label columns, stored and reloaded, then "
-            "trained with `train_on_table` (both candidates, 5-fold Platt calibration, "
-            "permutation importance).",
+            "trained with `train_on_table` (derived features, both candidates, 5-fold Platt "
+            "calibration, permutation importance).",
             "",
             _table(rows),
             "",
@@ -147,6 +162,7 @@ def run() -> str:
             TRIED,
             "",
             f"Training time (both candidates + importance) {seconds:.1f} s; Python peak memory "
-            f"during training {peak:.0f} MiB (tracemalloc).",
+            f"during training {peak:.0f} MiB (tracemalloc). Timed on a shared 2-core machine "
+            f"under a load average of {os.getloadavg()[0]:.1f}, so times are pessimistic.",
         ]
     )

@@ -135,7 +135,8 @@ def threshold_alerts(store: Store) -> pd.DataFrame:
     """Return the workspace's indicators whose latest value crossed its threshold."""
     from cxdash.storage import indicators as saved
 
-    return alerts_from(saved.list_indicators(store), current_values(saved.load_values(store)))
+    inds, values = saved.tree_inputs(store)
+    return alerts_from(inds, current_values(values))
 
 
 def spearman_ci(x: pd.Series, y: pd.Series, level: float = 0.95) -> dict[str, float]:

@@ -1,18 +1,19 @@
 """Column mapping for the service-quality tables: indicator values, tickets and customer tables.
 
 Each table shape is a list of fields with the header names (Chinese and English) they are
-usually found under. ``suggest_mapping`` proposes a column per field, the user may override it,
-and ``apply_mapping`` converts the mapped columns, listing every problem with its row number.
+usually found under. Suggestions and mapping checks are the import's own
+(`cxdash.ingest.mapping.suggest_columns` / `check_columns`), dates are read with the import's
+date parser; ``apply_mapping`` then types the mapped columns, listing every problem with its row.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from cxdash.errors import InvalidInput
+from cxdash.ingest.mapping import TableShape, check_columns, suggest_columns
+from cxdash.ingest.values import parse_dates
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,10 @@ TICKET_FIELDS = (
     FieldSpec("reopened", "int", False, ("reopened", "重开次数", "重复投诉")),
     FieldSpec("root_cause", "text", False, ("root_cause", "根因", "溯源结果")),
     FieldSpec("rectified_at", "datetime", False, ("rectified_at", "整改完成时间", "整改时间")),
+    FieldSpec(
+        "root_cause_category", "text", False, ("root_cause_category", "根因分类", "根因类别")
+    ),
+    FieldSpec("solution_id", "text", False, ("solution_id", "solution", "方案编号", "关联方案")),
 )
 SHAPES: dict[str, tuple[FieldSpec, ...]] = {
     "indicator_values": INDICATOR_VALUE_FIELDS,
@@ -83,29 +88,31 @@ POSITIVE = {"1", "1.0", "yes", "y", "true", "t", "是", "不满意", "churn", "d
 NEGATIVE = {"0", "0.0", "no", "n", "false", "f", "否", "满意", "stay", "satisfied"}
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[\s_\-]+", "", str(text)).lower()
+def table_shape(shape: str) -> TableShape:
+    """Return a quality table shape in the import's mapping terms."""
+    if shape == "customers":
+        return CUSTOMER_SHAPE
+    specs = SHAPES[shape]
+    return TableShape(
+        tuple(s.name for s in specs),
+        tuple(s.name for s in specs if s.required),
+        {s.name: s.aliases for s in specs},
+        "quality.map_missing",
+    )
 
 
-def find_column(headers: list[str], aliases: tuple[str, ...]) -> str | None:
-    """Return the header that matches an alias (exactly, then by containment), or None."""
-    normed = {_norm(h): h for h in headers}
-    for alias in aliases:
-        if _norm(alias) in normed:
-            return normed[_norm(alias)]
-    for alias in aliases:
-        hit = next(
-            (h for n, h in normed.items() if len(_norm(alias)) > 2 and _norm(alias) in n), None
-        )
-        if hit:
-            return hit
-    return None
+CUSTOMER_SHAPE = TableShape(
+    ("customer_id", "label"),
+    ("customer_id",),
+    {"customer_id": CUSTOMER_ID_ALIASES, "label": LABEL_ALIASES},
+    "quality.map_missing",
+)
 
 
 def suggest_mapping(headers: list[str], shape: str) -> dict[str, str | None]:
     """Return the suggested source column for each field of the shape (None when not found)."""
-    specs = SHAPES[shape]
-    return {spec.name: find_column(headers, spec.aliases) for spec in specs}
+    found = suggest_columns(headers, table_shape(shape))
+    return {spec.name: found.get(spec.name) for spec in SHAPES[shape]}
 
 
 def _convert(values: pd.Series, kind: str) -> pd.Series:
@@ -113,27 +120,18 @@ def _convert(values: pd.Series, kind: str) -> pd.Series:
     if kind in ("number", "int"):
         return pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce")
     if kind in ("datetime", "date"):
-        parsed = pd.to_datetime(text, errors="coerce", format="mixed")
+        parsed = pd.Series(parse_dates(text.fillna(""))[0], index=values.index)
         return parsed.dt.normalize() if kind == "date" else parsed
     return text
 
 
-def _check_mapping(frame: pd.DataFrame, mapping: dict[str, str | None], shape: str) -> None:
-    missing = [s.name for s in SHAPES[shape] if s.required and not mapping.get(s.name)]
-    if missing:
-        raise InvalidInput("quality.map_missing", fields=", ".join(missing))
-    unknown = [c for c in mapping.values() if c and c not in frame.columns]
-    if unknown:
-        raise InvalidInput("quality.map_unknown_column", column=unknown[0])
-
-
 def apply_mapping(frame: pd.DataFrame, mapping: dict[str, str | None], shape: str) -> MappedTable:
     """Return the mapped, typed rows that passed validation and a problem per bad cell."""
-    _check_mapping(frame, mapping, shape)
+    checked = check_columns(mapping, list(frame.columns), table_shape(shape))
     out = pd.DataFrame(index=frame.index)
     problems: list[Problem] = []
     for spec in SHAPES[shape]:
-        column = mapping.get(spec.name)
+        column = checked.get(spec.name)
         if not column:
             continue
         raw = frame[column].astype("string").str.strip().replace("", pd.NA)
@@ -166,7 +164,8 @@ def problems_frame(problems: tuple[Problem, ...], lang: str) -> pd.DataFrame:
 
 def suggest_customer_columns(headers: list[str]) -> tuple[str | None, str | None]:
     """Return the suggested customer-id column and label column of a customer table."""
-    return find_column(headers, CUSTOMER_ID_ALIASES), find_column(headers, LABEL_ALIASES)
+    found = suggest_columns(headers, CUSTOMER_SHAPE)
+    return found.get("customer_id"), found.get("label")
 
 
 def parse_labels(values: pd.Series) -> tuple[pd.Series, tuple[Problem, ...]]:
@@ -182,3 +181,11 @@ def parse_labels(values: pd.Series) -> tuple[pd.Series, tuple[Problem, ...]]:
         if odd.iloc[i]
     )
     return labels, problems
+
+
+def check_customer_mapping(
+    headers: list[str], id_column: str | None, label_column: str | None
+) -> dict[str, str]:
+    """Return the customer-table mapping (id and optional label); raise when it is unusable."""
+    mapping = {"customer_id": id_column, "label": label_column}
+    return check_columns(mapping, headers, CUSTOMER_SHAPE)

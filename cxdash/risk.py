@@ -1,8 +1,10 @@
 """The at-risk-customer model: which customers are likely to be dissatisfied, and why.
 
-Any customer-level table works: features are typed (number or category), then a calibrated
-logistic regression (with spline terms for numbers) and a calibrated gradient-boosting model are
-fitted on a stratified training split; the one with the better holdout ROC-AUC is kept. The model
+Any customer-level table works: features are typed (number or category) and extended with derived
+features learnt on the training rows (`cxdash.risk_features`: a yes-flag count and ratios between
+numbers), then a calibrated logistic regression (with spline terms for numbers) and a calibrated
+gradient-boosting model (native categorical splits) are fitted on a stratified training split; the
+one with the better holdout ROC-AUC is kept. The model
 ranks customers for proactive repair; it does not explain causes, and its scores are only as good
 as the features and labels it was given.
 """
@@ -17,17 +19,23 @@ import numpy as np
 import pandas as pd
 from sklearn.base import clone
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.compose import ColumnTransformer
+from sklearn.compose import ColumnTransformer, make_column_selector
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.impute import SimpleImputer
 from sklearn.inspection import permutation_importance
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
-from sklearn.preprocessing import OneHotEncoder, SplineTransformer, StandardScaler
+from sklearn.preprocessing import (
+    OneHotEncoder,
+    OrdinalEncoder,
+    SplineTransformer,
+    StandardScaler,
+)
 from threadpoolctl import threadpool_limits
 
 from cxdash.errors import InvalidInput
+from cxdash.risk_features import DerivedFeatures
 from cxdash.risk_metrics import holdout_metrics
 
 MIN_ROWS = 40
@@ -78,44 +86,57 @@ def prepare(frame: pd.DataFrame, types: FeatureTypes) -> pd.DataFrame:
     return out.astype({n: float for n in types.numeric})
 
 
-def _encoder(types: FeatureTypes, splines: bool) -> ColumnTransformer:
+NUMBERS = make_column_selector(dtype_include="number")
+TEXTS = make_column_selector(dtype_exclude="number")
+MAX_BOOSTING_CATEGORIES = 250
+
+
+def _encoder() -> ColumnTransformer:
+    """Return the logistic model's encoding: scaled numbers with spline terms, one-hot texts."""
     scaled = make_pipeline(SimpleImputer(strategy="median"), StandardScaler())
-    numeric: Any = scaled
-    if splines:
-        curve = make_pipeline(SimpleImputer(strategy="median"), SplineTransformer(n_knots=5))
-        numeric = FeatureUnion([("linear", scaled), ("spline", curve)])
+    curve = make_pipeline(SimpleImputer(strategy="median"), SplineTransformer(n_knots=5))
+    numeric = FeatureUnion([("linear", scaled), ("spline", curve)])
     onehot = OneHotEncoder(handle_unknown="ignore", min_frequency=5)
-    return ColumnTransformer(
-        [("num", numeric, list(types.numeric)), ("cat", onehot, list(types.categorical))]
+    return ColumnTransformer([("num", numeric, NUMBERS), ("cat", onehot, TEXTS)])
+
+
+def _boosting(types: FeatureTypes, seed: int) -> Pipeline:
+    """Return gradient boosting with native categorical splits (categories first, then numbers)."""
+    ordinal = OrdinalEncoder(
+        handle_unknown="use_encoded_value",
+        unknown_value=-1,
+        encoded_missing_value=-1,
+        max_categories=MAX_BOOSTING_CATEGORIES,
     )
+    encode = ColumnTransformer([("cat", ordinal, TEXTS), ("num", "passthrough", NUMBERS)])
+    model = HistGradientBoostingClassifier(
+        learning_rate=0.05,
+        max_iter=200,
+        max_depth=2,
+        min_samples_leaf=30,
+        categorical_features=list(range(len(types.categorical))) or None,
+        random_state=seed,
+    )
+    derive = DerivedFeatures(types.numeric, types.categorical)
+    return Pipeline([("derive", derive), ("encode", encode), ("model", model)])
 
 
 def candidate_models(types: FeatureTypes, seed: int = 0) -> dict[str, CalibratedClassifierCV]:
     """Return the two calibrated candidates: spline logistic regression and gradient boosting.
 
-    Calibration is Platt scaling on 5 internal folds (scikit-learn CalibratedClassifierCV).
+    Both read the raw columns plus the derived features. Calibration is Platt scaling on 5
+    internal folds (scikit-learn CalibratedClassifierCV).
     """
     logistic = Pipeline(
-        [("encode", _encoder(types, True)), ("model", LogisticRegression(max_iter=3000))]
-    )
-    boosting = Pipeline(
         [
-            ("encode", _encoder(types, False)),
-            (
-                "model",
-                HistGradientBoostingClassifier(
-                    learning_rate=0.06,
-                    max_iter=150,
-                    max_depth=3,
-                    min_samples_leaf=40,
-                    random_state=seed,
-                ),
-            ),
+            ("derive", DerivedFeatures(types.numeric, types.categorical)),
+            ("encode", _encoder()),
+            ("model", LogisticRegression(max_iter=3000)),
         ]
     )
     return {
         name: CalibratedClassifierCV(est, method="sigmoid", cv=5, ensemble=False)
-        for name, est in (("logistic", logistic), ("boosting", boosting))
+        for name, est in (("logistic", logistic), ("boosting", _boosting(types, seed)))
     }
 
 

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from cxdash.errors import CxDashError
-from cxdash.quality_mapping import parse_labels, suggest_customer_columns
 from cxdash.risk import repair_list
 from cxdash.risk_run import run_summary, score_table, train_on_table
 from cxdash.rules import applicable, vetoed_by
@@ -24,42 +23,7 @@ model_tab, list_tab, rules_tab, import_tab = st.tabs(
 )
 
 with import_tab:
-    st.caption(t("quality.customers_help"))
-    upload = qw.upload_table("customers_file")
-    if upload is not None:
-        frame, filename = upload
-        headers = list(frame.columns)
-        id_guess, label_guess = suggest_customer_columns(headers)
-        c1, c2 = st.columns(2)
-        id_col = c1.selectbox(
-            t("quality.id_column"),
-            headers,
-            index=headers.index(id_guess) if id_guess else 0,
-            key="cust_id_col",
-        )
-        options = ["", *headers]
-        label_col = c2.selectbox(
-            t("quality.label_column"),
-            options,
-            index=options.index(label_guess) if label_guess else 0,
-            key="cust_label_col",
-        )
-        others = [h for h in headers if h not in (id_col, label_col)]
-        features = st.multiselect(t("quality.features"), others, default=others, key="cust_feats")
-        chosen = frame[[id_col, *([label_col] if label_col else []), *features]].copy()
-        problems: tuple = ()
-        if label_col:
-            labels, problems = parse_labels(chosen[label_col])
-            chosen[label_col] = labels
-            qw.show_problems(qw.MappedTable(chosen, problems), len(chosen))
-            chosen = chosen.drop(index=chosen.index[[p.row - 1 for p in problems]])
-        ready = not problems or st.checkbox(t("quality.skip_bad_rows"), key="cust_skip")
-        if ready and st.button(t("quality.import_rows", rows=len(chosen)), key="cust_go"):
-            try:
-                tables.save_customer_table(db, filename, chosen, id_col, label_col or None)
-                st.success(t("quality.customers_saved", rows=len(chosen)))
-            except CxDashError as err:
-                show_error(err)
+    rw.customer_import(db)
 
 with rules_tab:
     rw.rules_editor(db)

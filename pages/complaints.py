@@ -7,6 +7,7 @@ from cxdash.charts import quality as charts
 from cxdash.errors import CxDashError
 from cxdash.quality_mapping import suggest_mapping
 from cxdash.storage import tickets as saved
+from cxdash.ui import complaint_widgets as cw
 from cxdash.ui import quality_widgets as qw
 from cxdash.ui.context import label, show_error, store, t
 
@@ -32,9 +33,10 @@ with import_tab:
             headers, "tickets", suggest_mapping(headers, "tickets"), "tickets_map"
         )
         mapped = qw.validated(frame, mapping, "tickets")
+        bound = cw.bound_for_import(db, mapped.frame) if mapped is not None else None
         if mapped is not None and qw.confirm_write(mapped, "tickets"):
             try:
-                written = saved.save_tickets(db, mapped.frame, source=filename)
+                written = saved.save_tickets(db, bound, source=filename)
                 st.success(t("quality.tickets_saved", rows=written))
             except CxDashError as err:
                 show_error(err)
@@ -88,17 +90,5 @@ with stuck_tab:
     late["problem"] = [t(f"quality.problem_kind_{p}") for p in late["problem"]]
     st.dataframe(late.round({"hours": 1}), hide_index=True, key="late_table")
 
-with cause_tab, st.form("root_cause_form"):
-    st.caption(t("quality.cause_help"))
-    ticket_id = st.text_input(t("quality.ticket_id"), key="cause_ticket")
-    cause = st.text_area(t("quality.root_cause"), key="cause_text")
-    c1, c2 = st.columns(2)
-    category = c1.text_input(t("quality.cause_category"), key="cause_category")
-    solution = c2.text_input(t("quality.solution_id"), key="cause_solution")
-    rectified = st.checkbox(t("quality.rectified_now"), key="cause_rectified")
-    if st.form_submit_button(t("quality.save_cause")):
-        try:
-            saved.record_root_cause(db, ticket_id.strip(), cause, category, solution, rectified)
-            st.success(t("quality.saved"))
-        except CxDashError as err:
-            show_error(err)
+with cause_tab:
+    cw.root_cause_form(db, tickets)

@@ -14,9 +14,9 @@ from cxdash.ui.context import label, show_error, store, t
 st.title(t("nav.indicators"))
 st.caption(t("quality.ind_caption"))
 db = store()
-indicators = saved.list_indicators(db)
+indicators, values = saved.tree_inputs(db)
+from_surveys = len(indicators) - len(saved.list_indicators(db))
 links = saved.list_links(db)
-values = saved.load_values(db)
 tree_tab, define_tab, import_tab, link_tab = st.tabs(
     [
         t("quality.tab_tree"),
@@ -37,6 +37,7 @@ with tree_tab:
             status=[label("rag", s) for s in tree["status"]]
         )
         st.dataframe(shown, hide_index=True, key="tree_table")
+        st.caption(t("quality.from_surveys", count=from_surveys))
         alerts = ind.alerts_from(indicators, ind.current_values(values))
         for row in alerts.itertuples():
             st.error(

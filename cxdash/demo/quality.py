@@ -22,6 +22,7 @@ from cxdash.storage import Store
 from cxdash.storage import indicators as ind_store
 from cxdash.storage.customers import save_customer_table
 from cxdash.storage.risk import add_veto_rule
+from cxdash.storage.solutions import list_solutions
 from cxdash.storage.tickets import save_tickets
 
 SEED = 11
@@ -49,6 +50,8 @@ TICKET_CATEGORIES = (
     "app_login",
     "refund_delay",
 )
+# Which demo solution each traced root-cause category is rectified by (matched by title words).
+SOLUTION_FOR = {"billing_error": "账单错误", "broadband_install_delay": "宽带安装"}
 VETO_RULES = ("complaints_30d >= 3", "outages_30d >= 3 and repairs_90d >= 1")
 
 
@@ -115,6 +118,18 @@ def demo_tickets(n: int = 3000, seed: int = SEED) -> pd.DataFrame:
     )
 
 
+def link_solutions(tickets: pd.DataFrame, solutions: pd.DataFrame) -> pd.DataFrame:
+    """Return the tickets with traced root causes linked to the demo solution that fixes them."""
+    out = tickets.assign(solution_id=None)
+    for category, words in SOLUTION_FOR.items():
+        found = solutions[solutions["title"].str.contains(words, regex=False)]
+        if found.empty:
+            continue
+        traced = out["root_cause_category"] == category
+        out.loc[traced, "solution_id"] = str(int(found["id"].iloc[0]))
+    return out
+
+
 def demo_customers(n: int = 2500, seed: int = SEED) -> pd.DataFrame:
     """Return the demo customer table (raw text cells) with a known dissatisfaction signal."""
     rng = np.random.default_rng(seed)
@@ -158,7 +173,7 @@ def seed_quality(store: Store) -> None:
     for kpi, driver in LINKS:
         ind_store.add_link(store, kpi, driver)
     ind_store.save_values(store, indicator_values(), source="demo")
-    save_tickets(store, demo_tickets(), source="demo")
+    save_tickets(store, link_solutions(demo_tickets(), list_solutions(store)), source="demo")
     customers = demo_customers()
     customers["dissatisfied"] = customers["dissatisfied"].astype(int)
     save_customer_table(store, "demo-customers.csv", customers, "customer_id", "dissatisfied")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -198,40 +199,70 @@ def _score(header: str, word: str, order: int) -> tuple[int, int, int]:
     return (0, 0, 0)
 
 
-def suggest_mapping(columns: Sequence[str]) -> dict[str, str]:
-    """Return field → column suggestions from the headers; each column feeds one field at most."""
+@dataclass(frozen=True)
+class TableShape:
+    """What a mapping fills: fields in form order, the required ones, header words per field.
+
+    ``missing_key`` is the message raised when a required field has no column; it receives the
+    missing fields as ``fields``.
+    """
+
+    fields: tuple[str, ...]
+    required: tuple[str, ...]
+    synonyms: Mapping[str, tuple[str, ...]]
+    missing_key: str = "import.required_unmapped"
+
+
+FEEDBACK = TableShape(FIELDS, REQUIRED, SYNONYMS, "import.text_unmapped")
+
+
+def suggest_columns(columns: Sequence[str], shape: TableShape) -> dict[str, str]:
+    """Return field → column suggestions for a shape; each column feeds one field at most."""
     candidates = []
-    for field in FIELDS:
+    for field in shape.fields:
+        words = [normalise_header(w) for w in shape.synonyms.get(field, (field,))]
         for column in columns:
             header = normalise_header(column)
-            words = SYNONYMS[field]
             best = max(_score(header, w, i) for i, w in enumerate(words))
             if best[0]:
-                candidates.append((best, -FIELDS.index(field), field, column))
+                candidates.append((best, -shape.fields.index(field), field, column))
     chosen: dict[str, str] = {}
     for _rank, _order, field, column in sorted(candidates, reverse=True):
         if field not in chosen and column not in chosen.values():
             chosen[field] = column
-    return {f: chosen[f] for f in FIELDS if f in chosen}
+    return {f: chosen[f] for f in shape.fields if f in chosen}
 
 
-def check_mapping(mapping: Mapping[str, str | None], columns: Sequence[str]) -> dict[str, str]:
+def suggest_mapping(columns: Sequence[str]) -> dict[str, str]:
+    """Return field → column suggestions for feedback from the headers."""
+    return suggest_columns(columns, FEEDBACK)
+
+
+def check_columns(
+    mapping: Mapping[str, str | None], columns: Sequence[str], shape: TableShape
+) -> dict[str, str]:
     """Return the mapping without empty entries; raise InvalidInput when it cannot be used."""
     clean = {f: c for f, c in mapping.items() if c}
-    unknown = sorted(set(clean) - set(FIELDS))
+    unknown = sorted(set(clean) - set(shape.fields))
     if unknown:
         raise InvalidInput(
-            "import.unknown_field", field=", ".join(unknown), fields=", ".join(FIELDS)
+            "import.unknown_field", field=", ".join(unknown), fields=", ".join(shape.fields)
         )
     missing = sorted(set(clean.values()) - set(columns))
     if missing:
         raise InvalidInput("import.unknown_column", column=", ".join(missing))
-    if "text" not in clean:
-        raise InvalidInput("import.text_unmapped")
+    unmapped = [f for f in shape.required if f not in clean]
+    if unmapped:
+        raise InvalidInput(shape.missing_key, fields=", ".join(unmapped))
     used = list(clean.values())
     if len(used) != len(set(used)):
         raise InvalidInput("import.column_twice")
     return clean
+
+
+def check_mapping(mapping: Mapping[str, str | None], columns: Sequence[str]) -> dict[str, str]:
+    """Return the feedback mapping without empty entries; raise InvalidInput when unusable."""
+    return check_columns(mapping, columns, FEEDBACK)
 
 
 def apply_mapping(

@@ -6,7 +6,11 @@ import pandas as pd
 
 from cxdash.errors import InvalidInput, NotFound
 from cxdash.indicators import Indicator, validate_indicator, validate_link
+from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.db import Store
+from cxdash.storage.survey_responses import survey_answers
+from cxdash.storage.surveys import survey_questions
+from cxdash.survey_kpis import VALUE_COLUMNS, merge_indicators, merge_values, survey_indicators
 
 _FIELDS = ("key", "name", "kind", "unit", "direction", "target", "threshold")
 
@@ -35,8 +39,8 @@ def list_indicators(store: Store) -> list[Indicator]:
 
 
 def get_indicator(store: Store, key: str) -> Indicator:
-    """Return one indicator; raise NotFound when it does not exist."""
-    found = {i.key: i for i in list_indicators(store)}
+    """Return one indicator (stored or computed from surveys); raise NotFound when unknown."""
+    found = {i.key: i for i in tree_inputs(store)[0]}
     if key not in found:
         raise NotFound("quality.ind_not_found", indicator=key)
     return found[key]
@@ -103,4 +107,34 @@ def load_values(store: Store, keys: list[str] | None = None) -> pd.DataFrame:
         "SELECT indicator_key, period, segment, value FROM indicator_values "
         f"{where} ORDER BY indicator_key, segment, period",
         params,
+    )
+
+
+def survey_derived(
+    store: Store, cycle_id: int | None = None
+) -> tuple[list[Indicator], pd.DataFrame]:
+    """Return the KQI indicators and monthly values computed from a cycle's surveys (current)."""
+    cycle = current_cycle_id(store) if cycle_id is None else cycle_id
+    inds: list[Indicator] = []
+    parts = [pd.DataFrame(columns=VALUE_COLUMNS)]
+    for survey_id, name in store.rows(
+        "SELECT id, name FROM surveys WHERE cycle_id = ? ORDER BY id", [cycle]
+    ):
+        found, values = survey_indicators(
+            int(survey_id),
+            str(name),
+            survey_questions(store, survey_id),
+            survey_answers(store, survey_id),
+        )
+        inds += found
+        parts.append(values)
+    return inds, pd.concat(parts, ignore_index=True)
+
+
+def tree_inputs(store: Store) -> tuple[list[Indicator], pd.DataFrame]:
+    """Return every indicator (stored, then survey-computed) and all their periodic values."""
+    derived, derived_values = survey_derived(store)
+    return (
+        merge_indicators(list_indicators(store), derived),
+        merge_values(load_values(store), derived_values),
     )

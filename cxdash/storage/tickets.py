@@ -6,6 +6,7 @@ import pandas as pd
 
 from cxdash.errors import InvalidInput, NotFound
 from cxdash.storage.db import Store
+from cxdash.storage.taxonomy import load_taxonomy
 
 TICKET_COLUMNS = (
     "ticket_id",
@@ -76,11 +77,15 @@ def record_root_cause(
     solution_id: str | None,
     rectified: bool = False,
 ) -> None:
-    """Record a ticket's root cause with its problem category and solution id."""
+    """Record a ticket's root cause with its taxonomy category key and an existing solution id."""
     if not root_cause.strip():
         raise InvalidInput("quality.root_cause_empty")
     if not store.scalar("SELECT count(*) FROM tickets WHERE ticket_id = ?", [ticket_id]):
         raise NotFound("quality.ticket_not_found", ticket=ticket_id)
+    if category and category not in set(load_taxonomy(store)["key"]):
+        raise InvalidInput("quality.cause_category_unknown", category=category)
+    if solution_id and solution_id not in {str(i) for i in solution_ids(store)}:
+        raise NotFound("quality.solution_not_found", solution=solution_id)
     with store.transaction() as tx:
         tx.execute(
             "UPDATE tickets SET root_cause = ?, root_cause_category = ?, solution_id = ?,"
@@ -88,3 +93,8 @@ def record_root_cause(
             " ELSE rectified_at END WHERE ticket_id = ?",
             [root_cause.strip(), category or None, solution_id or None, rectified, ticket_id],
         )
+
+
+def solution_ids(store: Store) -> list[int]:
+    """Return the ids of every saved solution."""
+    return [int(r[0]) for r in store.rows("SELECT id FROM solutions ORDER BY id")]

@@ -9,10 +9,13 @@ import streamlit as st
 
 from cxdash.charts import quality as charts
 from cxdash.errors import CxDashError
+from cxdash.quality_mapping import check_customer_mapping, parse_labels, suggest_customer_columns
 from cxdash.risk_metrics import calibration_table, lift_by_decile
 from cxdash.risk_run import holdout_frame
+from cxdash.storage import customers as tables
 from cxdash.storage import risk as saved
 from cxdash.storage.db import Store
+from cxdash.ui import quality_widgets as qw
 from cxdash.ui.context import show_error, t
 
 METRIC_KEYS = ("roc_auc", "pr_auc", "top_decile_lift", "precision_at_10pct", "ece", "brier")
@@ -74,3 +77,58 @@ def rules_editor(db: Store) -> None:
                 st.rerun()
             except CxDashError as err:
                 show_error(err)
+
+
+def _column_choice(headers: list[str]) -> tuple[str, str] | None:
+    """Return the chosen id and label columns (label may be ""), or None when unusable."""
+    id_guess, label_guess = suggest_customer_columns(headers)
+    c1, c2 = st.columns(2)
+    id_col = c1.selectbox(
+        t("quality.id_column"),
+        headers,
+        index=headers.index(id_guess) if id_guess else 0,
+        key="cust_id_col",
+    )
+    options = ["", *headers]
+    label_col = c2.selectbox(
+        t("quality.label_column"),
+        options,
+        index=options.index(label_guess) if label_guess else 0,
+        key="cust_label_col",
+    )
+    try:
+        check_customer_mapping(headers, id_col, label_col or None)
+    except CxDashError as err:
+        show_error(err)
+        return None
+    return str(id_col), str(label_col or "")
+
+
+def customer_import(db: Store) -> None:
+    """Show the customer-table import: upload, id/label mapping, features, label problems."""
+    st.caption(t("quality.customers_help"))
+    upload = qw.upload_table("customers_file")
+    if upload is None:
+        return
+    frame, filename = upload
+    headers = list(frame.columns)
+    chosen_cols = _column_choice(headers)
+    if chosen_cols is None:
+        return
+    id_col, label_col = chosen_cols
+    others = [h for h in headers if h not in (id_col, label_col)]
+    features = st.multiselect(t("quality.features"), others, default=others, key="cust_feats")
+    chosen = frame[[id_col, *([label_col] if label_col else []), *features]].copy()
+    problems: tuple = ()
+    if label_col:
+        labels, problems = parse_labels(chosen[label_col])
+        chosen[label_col] = labels
+        qw.show_problems(qw.MappedTable(chosen, problems), len(chosen))
+        chosen = chosen.drop(index=chosen.index[[p.row - 1 for p in problems]])
+    ready = not problems or st.checkbox(t("quality.skip_bad_rows"), key="cust_skip")
+    if ready and st.button(t("quality.import_rows", rows=len(chosen)), key="cust_go"):
+        try:
+            tables.save_customer_table(db, filename, chosen, id_col, label_col or None)
+            st.success(t("quality.customers_saved", rows=len(chosen)))
+        except CxDashError as err:
+            show_error(err)

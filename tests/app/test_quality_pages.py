@@ -85,7 +85,7 @@ def test_complaints_split_by_region_and_record_root_cause(demo_db, run_page):
     at = run_page(COMPLAINTS, lang="en")
     at.text_input(key="cause_ticket").set_value("T00002")
     at.text_area(key="cause_text").set_value("Cable cut by roadworks")
-    at.text_input(key="cause_category").set_value("broadband_outage")
+    at.selectbox(key="cause_category").set_value("broadband_outage")
     form_buttons = [b for b in at.button if b.label == "Save root cause"]
     form_buttons[0].click()
     at.run()
@@ -114,3 +114,17 @@ def test_at_risk_train_on_demo_shows_evidence_and_list(demo_db, run_page):
     assert len(repairs) >= 250
     assert repairs["vetoed_by"].notna().sum() > 0
     assert isinstance(repairs, pd.DataFrame)
+
+
+def test_current_cycle_survey_scores_appear_in_the_tree(db_path, run_page):
+    from tests.storage.test_quality_storage import _survey_with_answers
+
+    store = open_store(db_path)
+    survey = _survey_with_answers(store)
+    store.close()
+    at = run_page(INDICATORS, lang="en")
+    assert not at.exception
+    tree = _frame_with(at, "status").set_index("key")
+    assert tree.loc[f"s{survey}_nps", "kind"] == "KQI"
+    assert round(tree.loc[f"s{survey}_nps", "value"], 1) == 0.0
+    assert any("1 of them are KQIs" in c.value for c in at.caption)

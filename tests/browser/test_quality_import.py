@@ -31,3 +31,34 @@ def test_ticket_import_then_funnel_and_root_cause_coverage(page, start_server, t
     page.wait_for_selector(".js-plotly-plot g.funnellayer", timeout=SLOW)
     coverage = page.locator('[data-testid="stMetric"]', has_text="Root-cause coverage")
     assert "33.3%" in coverage.inner_text()
+
+
+CAUSES_CSV = (
+    "工单号,受理时间,工单状态,根因,根因分类\n"
+    "B1,2026-03-01 08:00,closed,光缆被挖断,宽带断网\n"
+    "B2,2026-03-02 08:00,closed,未知,火星故障\n"
+)
+
+
+def test_ticket_import_binds_root_cause_categories_and_warns_about_unknown_ones(
+    page, start_server, tmp_path
+):
+    from cxdash.storage import open_store
+    from cxdash.storage.taxonomy import save_taxonomy
+    from cxdash.taxonomy import builtin_taxonomy
+
+    db = tmp_path / "taxonomy.duckdb"
+    store = open_store(db)
+    save_taxonomy(store, builtin_taxonomy("telecom"), "builtin")
+    store.close()
+    url = start_server(db)
+    _open(page, f"{url}/complaints?lang=en")
+    page.get_by_role("tab", name="Import").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": "causes.csv", "mimeType": "text/csv", "buffer": CAUSES_CSV.encode()}]
+    )
+    page.get_by_text("These root-cause categories are not in the taxonomy").wait_for(timeout=SLOW)
+    assert "火星故障" in page.locator('[data-testid="stAlert"]', has_text="火星故障").inner_text()
+    page.get_by_role("button", name="Import 2 rows").click()
+    page.get_by_text("2 tickets imported").wait_for(timeout=SLOW)
+    assert_no_exception(page)

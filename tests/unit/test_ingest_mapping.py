@@ -100,3 +100,17 @@ def test_map_options_from_the_command_line():
     }
     with pytest.raises(InvalidInput):
         parse_map_options(["text"])
+
+
+def test_a_table_shape_reuses_the_suggestions_and_required_checks():
+    from cxdash.ingest.mapping import TableShape, check_columns, suggest_columns
+
+    shape = TableShape(("ticket_id", "status"), ("ticket_id", "status"), {"status": ("状态",)})
+    assert suggest_columns(["Ticket ID", "工单状态", "x"], shape) == {
+        "ticket_id": "Ticket ID",
+        "status": "工单状态",
+    }
+    with pytest.raises(InvalidInput) as err:
+        check_columns({"ticket_id": "x"}, ["x"], shape)
+    assert err.value.key == "import.required_unmapped"
+    assert err.value.params["fields"] == "status"

@@ -8,6 +8,7 @@ import pytest
 from cxdash.errors import InvalidInput
 from cxdash.quality_mapping import (
     apply_mapping,
+    check_customer_mapping,
     parse_labels,
     suggest_customer_columns,
     suggest_mapping,
@@ -66,3 +67,43 @@ def test_ibm_style_headers_suggest_id_and_label():
         "customerID",
         "Churn",
     )
+
+
+@pytest.mark.parametrize(
+    ("mapping", "key"),
+    [
+        ({"ticket_id": "id", "opened_at": "nope", "status": "status"}, "import.unknown_column"),
+        ({"ticket_id": "id", "opened_at": "id", "status": "status"}, "import.column_twice"),
+        ({"ticket_id": "id", "opened_at": "o", "mood": "o"}, "import.unknown_field"),
+    ],
+)  # fmt: skip
+def test_ticket_mapping_is_checked_by_the_import_rules(mapping, key):
+    frame = pd.DataFrame({"id": ["T1"], "o": ["2026-01-02"], "status": ["open"]})
+    with pytest.raises(InvalidInput) as err:
+        apply_mapping(frame, mapping, "tickets")
+    assert err.value.key == key
+
+
+def test_ticket_dates_are_read_like_the_feedback_import():
+    frame = pd.DataFrame(
+        {"id": ["T1", "T2"], "o": ["2026年3月1日 8时05分", "45717"], "status": ["open", "open"]}
+    )
+    mapping = {"ticket_id": "id", "opened_at": "o", "status": "status"}
+    mapped = apply_mapping(frame, mapping, "tickets")
+    assert not mapped.problems
+    assert list(mapped.frame["opened_at"]) == [
+        pd.Timestamp("2026-03-01 08:05"),
+        pd.Timestamp("2025-03-01"),  # Excel serial day 45717
+    ]
+
+
+def test_customer_mapping_needs_an_id_and_distinct_id_and_label():
+    headers = ["customerID", "Churn", "tenure"]
+    assert check_customer_mapping(headers, "customerID", None) == {"customer_id": "customerID"}
+    with pytest.raises(InvalidInput) as err:
+        check_customer_mapping(headers, None, "Churn")
+    assert err.value.key == "quality.map_missing"
+    assert err.value.params["fields"] == "customer_id"
+    with pytest.raises(InvalidInput) as err:
+        check_customer_mapping(headers, "Churn", "Churn")
+    assert err.value.key == "import.column_twice"

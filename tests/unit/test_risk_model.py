@@ -103,3 +103,31 @@ def test_exports_neutralise_formula_cells():
     assert "'=HYPERLINK(1)" in csv
     book = openpyxl.load_workbook(io.BytesIO(export_table(frame, "xlsx")))
     assert book.active["A2"].value == "'=HYPERLINK(1)"
+
+
+def test_derived_features_count_yes_flags_and_divide_numbers_learnt_on_training_rows():
+    from cxdash.risk_features import COUNT_NAME, DerivedFeatures
+
+    train = pd.DataFrame(
+        {
+            "tenure": [1.0, 10.0, 20.0],
+            "total": [50.0, 500.0, 0.0],
+            "senior": [0.0, 1.0, 0.0],
+            "tv": ["Yes", "No", "No internet"],
+            "backup": ["No", "Yes", "Yes"],
+            "plan": ["a", "b", "c"],
+        }
+    )
+    derive = DerivedFeatures(("tenure", "total", "senior"), ("tv", "backup", "plan")).fit(train)
+    assert derive.flags_ == ["tv", "backup"]
+    assert derive.derived_names() == [
+        COUNT_NAME,
+        "derived: tenure / total",
+        "derived: total / tenure",
+    ]
+    out = derive.transform(train)
+    assert out[COUNT_NAME].tolist() == [1.0, 1.0, 1.0]
+    assert out["derived: total / tenure"].tolist() == [50.0, 50.0, 0.0]
+    assert np.isnan(out["derived: tenure / total"].iloc[2])
+    later = derive.transform(train.assign(plan=["yes", "yes", "yes"]))
+    assert later[COUNT_NAME].tolist() == [1.0, 1.0, 1.0]
