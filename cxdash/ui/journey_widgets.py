@@ -19,14 +19,34 @@ from cxdash.ui.context import store as current_store
 NEW_WAYS = ("blank", "event", "problems")
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _rollup(path: str, stamp: tuple[object, ...], cycle_id: int) -> pd.DataFrame:
+    return data.rollup(current_store(), cycle_id)
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
-def _aggregate(path: str, stamp: tuple[object, ...], name: str, args: tuple[Any, ...]) -> Any:
-    return getattr(data, name)(current_store(), *args)
+def _aggregate(
+    path: str, stamp: tuple[object, ...], cycle_id: int, name: str, args: tuple[Any, ...]
+) -> Any:
+    return getattr(data, name)(_rollup(path, stamp, cycle_id), *args)
 
 
-def aggregate(store: Store, name: str, *args: Any) -> Any:
-    """Return a journey_data aggregate, cached until the feedback or its labels change."""
-    return _aggregate(str(store.path), data.fingerprint(store), name, args)
+@st.cache_data(show_spinner=False, max_entries=128)
+def _items(
+    path: str, stamp: tuple[object, ...], cycle_id: int, name: str, kw: tuple[Any, ...]
+) -> Any:
+    return getattr(data, name)(current_store(), cycle_id, **dict(kw))
+
+
+def aggregate(store: Store, name: str, cycle_id: int, *args: Any) -> Any:
+    """Return a journey_data aggregate of the cycle's rollup, cached until the data change."""
+    return _aggregate(str(store.path), data.fingerprint(store), cycle_id, name, args)
+
+
+def items(store: Store, name: str, cycle_id: int, **kw: Any) -> pd.DataFrame:
+    """Return a journey_data item list (quotes, cell_items), cached until the data change."""
+    stamp = data.fingerprint(store)
+    return _items(str(store.path), stamp, cycle_id, name, tuple(sorted(kw.items())))
 
 
 def touchpoint_names(touchpoints: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -172,7 +192,7 @@ def touchpoint_panel(store: Store, cycle_id: int, tp: str, names: dict[str, str]
     st.caption(
         t("journey.top_categories", names=", ".join(label("category", c) for c in top["category"]))
     )
-    evidence_table(data.quotes(store, cycle_id, touchpoint=tp, limit=3), key=f"tpq_{tp}")
+    evidence_table(items(store, "quotes", cycle_id, touchpoint=tp, limit=3), key=f"tpq_{tp}")
 
 
 def evidence_table(items: pd.DataFrame, key: str) -> None:
@@ -185,7 +205,7 @@ def new_map_form(store: Store, cycle_id: int, touchpoints: pd.DataFrame, lang: s
     """Show the ways to start a map: blank, drafted from an event, drafted from a problem class."""
     from cxdash.journey import draft_from_event, draft_from_problems
 
-    cats = data.category_volumes(store, cycle_id)
+    cats = aggregate(store, "category_volumes", cycle_id)
     with st.form("journey_new", border=True):
         st.markdown(f"**{t('journey.new_title')}**")
         name = st.text_input(t("journey.name"), key="journey_new_name")
@@ -222,7 +242,7 @@ def new_map_form(store: Store, cycle_id: int, touchpoints: pd.DataFrame, lang: s
             source = (
                 data.event_paths(store, cycle_id, str(category))
                 if how == "event"
-                else data.touchpoint_categories(store, cycle_id)
+                else aggregate(store, "touchpoint_categories", cycle_id)
             )
             draft = maker(source, touchpoints, labels, str(category))
             stages, cards = draft.stages, draft.cards

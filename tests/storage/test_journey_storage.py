@@ -132,14 +132,15 @@ def _feedback(store):
 
 def test_label_stand_ins_and_aggregates(store):
     _feedback(store)
-    summary = data.touchpoint_summary(store, 1).set_index("touchpoint")
+    rolled = data.rollup(store, 1)
+    summary = data.touchpoint_summary(rolled).set_index("touchpoint")
     assert summary.loc["billing", "volume"] == 2
     assert summary.loc["billing", "negative_share"] == 1.0
     assert summary.loc["network", "volume"] == 3  # slow, ok, great (by product)
     assert summary.loc["network", "rated"] == 2
-    cells = data.heatmap_cells(store, 1, "stage").set_index(["row", "category"])
+    cells = data.heatmap_cells(rolled, "stage").set_index(["row", "category"])
     assert cells.loc[("pay", "billing_error"), "negative"] == 2
-    totals = data.score_totals(store, 1)
+    totals = data.score_totals(rolled)
     assert totals == {"items": 6, "rated": 5, "rating_sum": 12.0, "top2": 1}
     paths = data.event_paths(store, 1, "billing_error").set_index("touchpoint")
     # customer a: installation (Jan 1), billing (Jan 5), network (Feb 1)
@@ -160,4 +161,4 @@ def test_undone_batches_leave_the_evidence(store):
     _feedback(store)
     with store.transaction() as tx:
         tx.execute("UPDATE import_batches SET undone_at = current_timestamp")
-    assert data.touchpoint_summary(store, 1).empty
+    assert data.touchpoint_summary(data.rollup(store, 1)).empty
