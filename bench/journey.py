@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-import statistics
 import time
 from pathlib import Path
 
 from bench._data import scratch
 from cxdash.demo import demo_items
-from cxdash.storage import open_store
+from cxdash.demo.journeys import seed_journeys
+from cxdash.storage import journey_data, open_store
+from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.feedback import count_feedback, insert_batch
+from cxdash.storage.journeys import list_maps
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ("pages/heatmap.py", "pages/key_points.py", "pages/journeys.py")
@@ -18,7 +20,7 @@ CHUNK = 100_000
 
 
 def _workspace(rows: int) -> Path:
-    """Return a workspace with rows generated items (chunks of the demo generator, reused)."""
+    """Return a workspace with rows generated items and the demo's two journey maps (reused)."""
     path = scratch(f"journey-{rows}.duckdb")
     store = open_store(path)
     try:
@@ -30,66 +32,114 @@ def _workspace(rows: int) -> Path:
             for i in range(max(1, rows // CHUNK)):
                 batch = chunk.assign(source_id=chunk["source_id"] + f"-{i}")
                 insert_batch(store, batch, {"file_name": f"bench-{i}.csv", "cycle_id": 1})
+        if list_maps(store, current_cycle_id(store)).empty:
+            seed_journeys(store)
     finally:
         store.close()
     return path
 
 
-def _page_seconds(db: Path, script: str, runs: int = 5) -> tuple[float, float]:
-    """Return the AppTest run time of a page's first view and the median of the views after."""
+def _view_seconds(script: str, cold: bool) -> float:
+    """Return the AppTest run time of one view of a page, from empty caches when cold."""
+    import streamlit as st
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1 import AppTest
 
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.query_params["lang"] = "en"
+    at.run()
+    PagesManager.uses_pages_directory = False
+    at.switch_page(script)
+    if cold:
+        st.cache_data.clear()
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    assert not at.exception, at.exception
+    return elapsed
+
+
+def _page_seconds(db: Path, script: str, runs: int = 5) -> tuple[float, float]:
+    """Return the best times of a page's first view (empty caches) and of its later views.
+
+    Best of runs: the machine is shared, and the minimum is the least disturbed sample.
+    """
     os.environ["CXDASH_DB"] = str(db)
-    times = []
-    for _ in range(runs + 1):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
-        at.query_params["lang"] = "en"
-        at.run()
-        PagesManager.uses_pages_directory = False
-        at.switch_page(script)
-        start = time.perf_counter()
-        at.run()
-        times.append(time.perf_counter() - start)
-        assert not at.exception, at.exception
-    return times[0], statistics.median(times[1:])
+    first = min(_view_seconds(script, cold=True) for _ in range(runs))
+    later = min(_view_seconds(script, cold=False) for _ in range(runs))
+    return first, later
 
 
-def _raw_seconds(db: Path) -> float:
-    """Return the time of the raw baseline: one GROUP BY over the feedback table."""
+def _query_seconds(db: Path) -> tuple[float, float]:
+    """Return the median times of the raw baseline (one GROUP BY) and of the journey rollup."""
     store = open_store(db)
-    times = []
+    raw, rolled = [], []
     try:
         for _ in range(6):
             start = time.perf_counter()
             store.df("SELECT product, category, count(*) FROM feedback GROUP BY ALL")
-            times.append(time.perf_counter() - start)
+            raw.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            journey_data.rollup(store, current_cycle_id(store))
+            rolled.append(time.perf_counter() - start)
     finally:
         store.close()
-    return statistics.median(times[1:])
+    return min(raw[1:]), min(rolled[1:])
+
+
+def _row(what: str, small: float, large: float) -> str:
+    return f"| {what} | {small:.3f} s | {large:.3f} s | {large / small:.2f} |"
 
 
 def run() -> str:
     """Return the Markdown section: page times at 10k and 1M rows and their ratios."""
     small, large = _workspace(10_000), _workspace(1_000_000)
+    os.environ["CXDASH_DB"] = str(small)
+    for script in PAGES:  # warm-up: imports and the first AppTest start are not page time
+        _view_seconds(script, cold=True)
+    load = os.getloadavg()[0]
     lines = [
         "## Journey, heatmap and key points (steps 3-4)\n",
-        "AppTest server time per page run: the first view (aggregates computed in SQL) and the",
-        "median of 5 later views (aggregates cached until the feedback or its labels change).",
+        "AppTest server time per page run, best of 5 (the machine is shared and busy; the",
+        "minimum is the least disturbed sample). The first view, from empty caches, pays one",
+        "scan of the feedback (`journey_data.rollup`: items grouped by the raw columns their",
+        "labels come from, labels derived once per group; every aggregate of the three pages",
+        "is computed from that small frame). Later views reuse the cached rollup until the",
+        "feedback or its labels change. Both workspaces hold the demo's two journey maps.",
         "Target: 1M/10k ratio ≤ 2.0.\n",
         "| what | 10k rows | 1M rows | ratio |",
         "|---|---|---|---|",
     ]
-    raw = (_raw_seconds(small), _raw_seconds(large))
-    lines.append(
-        f"| raw GROUP BY baseline | {raw[0]:.3f} s | {raw[1]:.3f} s | {raw[1] / raw[0]:.1f} |"
-    )
+    raw_small, rollup_small = _query_seconds(small)
+    raw_large, rollup_large = _query_seconds(large)
+    lines.append(_row("raw GROUP BY baseline (query only)", raw_small, raw_large))
+    lines.append(_row("`journey_data.rollup` (query only)", rollup_small, rollup_large))
+    first, later = [], []
     for script in PAGES:
         s, big = _page_seconds(small, script), _page_seconds(large, script)
-        lines.append(
-            f"| `{script}` first view | {s[0]:.2f} s | {big[0]:.2f} s | {big[0] / s[0]:.2f} |"
-        )
-        lines.append(
-            f"| `{script}` later views | {s[1]:.2f} s | {big[1]:.2f} s | {big[1] / s[1]:.2f} |"
-        )
+        lines.append(_row(f"`{script}` first view", s[0], big[0]))
+        lines.append(_row(f"`{script}` later views", s[1], big[1]))
+        first.append(big[0] / s[0])
+        later.append(big[1] / s[1])
+    end = os.getloadavg()[0]
+    lines += _reading(first, later, raw_large / raw_small, rollup_large / rollup_small)
+    lines.append(
+        f"At 1M rows the rollup query takes {rollup_large / raw_large:.0f}x the raw baseline's"
+        " time: it joins the import batches and the item labels and groups by ten columns."
+    )
+    lines.append(f"\nLoad average (1 min) at the start and end of the page runs: {load:.1f} and")
+    lines.append(f"{end:.1f}, on 2 cores.")
     return "\n".join(lines) + "\n"
+
+
+def _reading(first: list[float], later: list[float], raw: float, rolled: float) -> list[str]:
+    """Return the paragraph that reads the table against the target and the raw limit."""
+    met = "within" if max(later) <= 2.0 else "above"
+    return [
+        f"\nLater views: ratios {min(later):.2f}-{max(later):.2f}, {met} the target.",
+        f"First views: ratios {min(first):.2f}-{max(first):.2f}. A first view has to scan the",
+        f"feedback once: the rollup query scales {rolled:.1f}x from 10k to 1M rows, in line with",
+        f"the raw GROUP BY baseline ({raw:.1f}x), so what is left is the scan itself, not",
+        "per-row work in pandas; a cold first view reaches 2.0 only where the page's fixed",
+        "cost at 10k outweighs that scan.",
+    ]

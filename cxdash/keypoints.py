@@ -76,8 +76,8 @@ def rank_key_points(cells: pd.DataFrame, totals: dict[str, float]) -> pd.DataFra
 
 def top_key_points(store: Store, cycle_id: int, n: int = 10) -> pd.DataFrame:
     """Return the cycle's TOP-n key points with every ranking ingredient."""
-    cells = data.key_point_cells(store, cycle_id)
-    ranked = rank_key_points(cells, data.score_totals(store, cycle_id))
+    rolled = data.rollup(store, cycle_id)
+    ranked = rank_key_points(data.key_point_cells(rolled), data.score_totals(rolled))
     return ranked.head(max(0, int(n))).reset_index(drop=True)
 
 

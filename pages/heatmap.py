@@ -4,7 +4,6 @@ import streamlit as st
 
 from cxdash.charts.journey import heatmap_figure
 from cxdash.heatmap import METRICS, build_heatmap, selected_cell, worst_cell
-from cxdash.storage import journey_data as data
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.ui import journey_widgets as jw
@@ -59,6 +58,6 @@ if picked is None:
     st.stop()
 row, category = picked
 st.subheader(t("heatmap.drill", row=row_labels.get(row, row), category=label("category", category)))
-items = data.cell_items(db, cycle, by, row, category)
+items = jw.items(db, "cell_items", cycle, by=by, row=row, category=category)
 st.caption(t("heatmap.drill_count", n=len(items)))
 jw.evidence_table(items, key="heatmap_items")

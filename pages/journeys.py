@@ -5,7 +5,6 @@ import streamlit as st
 from cxdash.charts.journey import emotion_figure
 from cxdash.errors import CxDashError
 from cxdash.journey import card_evidence, emotion_curve, from_grid, to_grid
-from cxdash.storage import journey_data as data
 from cxdash.storage import journeys
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.touchpoints import list_touchpoints
@@ -98,7 +97,8 @@ elif view == "graph":
         if kind == "touchpoint":
             jw.touchpoint_panel(db, cycle, key, names)
         else:
-            jw.evidence_table(data.quotes(db, cycle, category=key, limit=10), key="graph_quotes")
+            found = jw.items(db, "quotes", cycle, category=key, limit=10)
+            jw.evidence_table(found, key="graph_quotes")
 else:
     chosen = st.selectbox(
         t("journey.touchpoint"),

@@ -14,19 +14,10 @@ from cxdash.storage import Store, journeys
 from cxdash.storage import journey_data as data
 from cxdash.ui.components.journey_canvas import journey_canvas
 from cxdash.ui.context import label, show_error, t
-from cxdash.ui.context import store as current_store
+from cxdash.ui.journey_cache import aggregate as aggregate
+from cxdash.ui.journey_cache import items as items
 
 NEW_WAYS = ("blank", "event", "problems")
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def _aggregate(path: str, stamp: tuple[object, ...], name: str, args: tuple[Any, ...]) -> Any:
-    return getattr(data, name)(current_store(), *args)
-
-
-def aggregate(store: Store, name: str, *args: Any) -> Any:
-    """Return a journey_data aggregate, cached until the feedback or its labels change."""
-    return _aggregate(str(store.path), data.fingerprint(store), name, args)
 
 
 def touchpoint_names(touchpoints: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -172,7 +163,7 @@ def touchpoint_panel(store: Store, cycle_id: int, tp: str, names: dict[str, str]
     st.caption(
         t("journey.top_categories", names=", ".join(label("category", c) for c in top["category"]))
     )
-    evidence_table(data.quotes(store, cycle_id, touchpoint=tp, limit=3), key=f"tpq_{tp}")
+    evidence_table(items(store, "quotes", cycle_id, touchpoint=tp, limit=3), key=f"tpq_{tp}")
 
 
 def evidence_table(items: pd.DataFrame, key: str) -> None:
@@ -185,7 +176,7 @@ def new_map_form(store: Store, cycle_id: int, touchpoints: pd.DataFrame, lang: s
     """Show the ways to start a map: blank, drafted from an event, drafted from a problem class."""
     from cxdash.journey import draft_from_event, draft_from_problems
 
-    cats = data.category_volumes(store, cycle_id)
+    cats = aggregate(store, "category_volumes", cycle_id)
     with st.form("journey_new", border=True):
         st.markdown(f"**{t('journey.new_title')}**")
         name = st.text_input(t("journey.name"), key="journey_new_name")
@@ -222,7 +213,7 @@ def new_map_form(store: Store, cycle_id: int, touchpoints: pd.DataFrame, lang: s
             source = (
                 data.event_paths(store, cycle_id, str(category))
                 if how == "event"
-                else data.touchpoint_categories(store, cycle_id)
+                else aggregate(store, "touchpoint_categories", cycle_id)
             )
             draft = maker(source, touchpoints, labels, str(category))
             stages, cards = draft.stages, draft.cards

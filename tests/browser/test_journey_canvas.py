@@ -6,6 +6,7 @@ import shutil
 
 import pandas as pd
 import pytest
+from playwright.sync_api import expect
 
 from cxdash.storage import open_store
 from cxdash.storage.feedback import insert_batch
@@ -86,5 +87,27 @@ def test_dragged_card_stays_in_its_new_stage_after_reload(page, served, dialogs)
     assert moved.locator(CARD, has_text="Overcharged").count() == 1
     before = page.locator('[data-testid="journey-cell-bill-pain_point"]')
     assert before.locator(CARD, has_text="Overcharged").count() == 0
+    assert_no_exception(page)
+    assert dialogs == []
+
+
+def _stage_order(page):
+    heads = page.locator('[data-testid^="journey-stage-"]')
+    return [h.get_attribute("data-testid").removeprefix("journey-stage-") for h in heads.all()]
+
+
+def test_reordered_stages_stay_in_their_new_order_after_reload(page, served, dialogs):
+    _open_canvas(page, served)
+    assert _stage_order(page) == ["order", "install", "use", "bill", "repair"]
+    repair = page.locator('[data-testid="journey-stage-repair"]')
+    repair.drag_to(page.locator('[data-testid="journey-stage-install"]'))
+    heads = page.locator('[data-testid^="journey-stage-"]')
+    expect(heads.nth(1)).to_have_attribute("data-testid", "journey-stage-repair")
+    page.reload()
+    _open_canvas(page, served)
+    assert _stage_order(page) == ["order", "repair", "install", "use", "bill"]
+    # Cards travel with their stage: the repair column still holds its hotline card.
+    cell = page.locator('[data-testid="journey-cell-repair-pain_point"]')
+    assert cell.locator(CARD, has_text="Long hotline queue").count() == 1
     assert_no_exception(page)
     assert dialogs == []

@@ -132,14 +132,15 @@ def _feedback(store):
 
 def test_label_stand_ins_and_aggregates(store):
     _feedback(store)
-    summary = data.touchpoint_summary(store, 1).set_index("touchpoint")
+    rolled = data.rollup(store, 1)
+    summary = data.touchpoint_summary(rolled).set_index("touchpoint")
     assert summary.loc["billing", "volume"] == 2
     assert summary.loc["billing", "negative_share"] == 1.0
     assert summary.loc["network", "volume"] == 3  # slow, ok, great (by product)
     assert summary.loc["network", "rated"] == 2
-    cells = data.heatmap_cells(store, 1, "stage").set_index(["row", "category"])
+    cells = data.heatmap_cells(rolled, "stage").set_index(["row", "category"])
     assert cells.loc[("pay", "billing_error"), "negative"] == 2
-    totals = data.score_totals(store, 1)
+    totals = data.score_totals(rolled)
     assert totals == {"items": 6, "rated": 5, "rating_sum": 12.0, "top2": 1}
     paths = data.event_paths(store, 1, "billing_error").set_index("touchpoint")
     # customer a: installation (Jan 1), billing (Jan 5), network (Feb 1)
@@ -160,4 +161,48 @@ def test_undone_batches_leave_the_evidence(store):
     _feedback(store)
     with store.transaction() as tx:
         tx.execute("UPDATE import_batches SET undone_at = current_timestamp")
-    assert data.touchpoint_summary(store, 1).empty
+    assert data.touchpoint_summary(data.rollup(store, 1)).empty
+
+
+def test_classifier_labels_override_the_stand_ins_in_every_aggregate(store):
+    _feedback(store)
+    ids = dict(store.rows("SELECT text, id FROM feedback"))
+    with store.transaction() as tx:
+        # "ok": unrated and uncategorised; labelled as a negative WiFi complaint (score -0.8).
+        tx.execute(
+            "INSERT INTO item_labels (feedback_id, category, sentiment, sentiment_score,"
+            " touchpoint) VALUES (?, 'wifi_coverage', 'negative', -0.8, 'network')",
+            [ids["ok"]],
+        )
+        # "great" (rated 5): moved to the store touchpoint, sentiment without a score.
+        tx.execute(
+            "INSERT INTO item_labels (feedback_id, sentiment, touchpoint)"
+            " VALUES (?, 'positive', 'store')",
+            [ids["great"]],
+        )
+    rolled = data.rollup(store, 1)
+    summary = data.touchpoint_summary(rolled).set_index("touchpoint")
+    # network keeps "slow" (rating 3: neutral, score 0) and gains the labelled "ok" (-0.8).
+    assert summary.loc["network", "volume"] == 2
+    assert summary.loc["network", "negative"] == 1
+    assert summary.loc["network", "negative_share"] == 0.5
+    assert summary.loc["network", "sentiment_mean"] == pytest.approx(-0.4)
+    assert summary.loc["network", "rated"] == 2
+    # store: "great" with the stand-in score of its rating, (5 - 3) / 2.
+    assert summary.loc["store", "volume"] == 1
+    assert summary.loc["store", "sentiment_mean"] == 1.0
+    cells = data.heatmap_cells(rolled).set_index(["row", "category"])
+    assert cells.loc[("network", "wifi_coverage"), "negative"] == 1
+    # Labels do not change ratings: the score totals are those of the feedback table.
+    assert data.score_totals(rolled) == {"items": 6, "rated": 5, "rating_sum": 12.0, "top2": 1}
+    keys = data.key_point_cells(rolled).set_index(["touchpoint", "category"])
+    # The span runs Jan 1 - Mar 1: Jan 5 falls in the earlier half, Mar 1 in the recent one.
+    assert keys.loc[("billing", "billing_error"), ["earlier", "recent"]].tolist() == [1, 1]
+    monthly = data.monthly_volume(rolled)
+    assert monthly["volume"].sum() == 6
+    assert data.category_volumes(rolled).set_index("category")["volume"].to_dict() == {
+        "billing_error": 2,
+        "broadband_install_delay": 1,
+        "broadband_speed": 1,
+        "wifi_coverage": 1,
+    }

@@ -1,0 +1,42 @@
+"""Cached journey data: the cycle's rollup and the item lists, keyed on the data fingerprint."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from cxdash.storage import Store
+from cxdash.storage import journey_data as data
+from cxdash.ui.context import store as current_store
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _rollup(path: str, stamp: tuple[object, ...], cycle_id: int) -> pd.DataFrame:
+    return data.rollup(current_store(), cycle_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _aggregate(
+    path: str, stamp: tuple[object, ...], cycle_id: int, name: str, args: tuple[Any, ...]
+) -> Any:
+    return getattr(data, name)(_rollup(path, stamp, cycle_id), *args)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _items(
+    path: str, stamp: tuple[object, ...], cycle_id: int, name: str, kw: tuple[Any, ...]
+) -> Any:
+    return getattr(data, name)(current_store(), cycle_id, **dict(kw))
+
+
+def aggregate(store: Store, name: str, cycle_id: int, *args: Any) -> Any:
+    """Return a journey_data aggregate of the cycle's rollup, cached until the data change."""
+    return _aggregate(str(store.path), data.fingerprint(store), cycle_id, name, args)
+
+
+def items(store: Store, name: str, cycle_id: int, **kw: Any) -> pd.DataFrame:
+    """Return a journey_data item list (quotes, cell_items), cached until the data change."""
+    stamp = data.fingerprint(store)
+    return _items(str(store.path), stamp, cycle_id, name, tuple(sorted(kw.items())))
