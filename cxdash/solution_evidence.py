@@ -48,9 +48,8 @@ def key_point_evidence(
     store: Store, cycle_id: int, touchpoint: str, category: str, lang: str, tp_name: str = ""
 ) -> dict[str, Any]:
     """Return the evidence of a TOP key point (touchpoint × category): numbers, rank, quotes."""
-    ranked = rank_key_points(
-        data.key_point_cells(store, cycle_id), data.score_totals(store, cycle_id)
-    )
+    rolled = data.rollup(store, cycle_id)
+    ranked = rank_key_points(data.key_point_cells(rolled), data.score_totals(rolled))
     cell = ranked[(ranked["touchpoint"] == touchpoint) & (ranked["category"] == category)]
     if cell.empty:
         raise InvalidInput("solutions.error.no_key_point", touchpoint=touchpoint, category=category)

@@ -17,11 +17,11 @@ from cxdash.solution_evidence import (
 )
 from cxdash.solutions import EVIDENCE_KINDS, Evidence, Solution
 from cxdash.storage import Store
-from cxdash.storage import journey_data as data
 from cxdash.storage.indicators import list_indicators
 from cxdash.storage.surveys import list_surveys, survey_questions
 from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.survey_scores import scored_questions
+from cxdash.ui import journey_cache
 from cxdash.ui.context import label, lang, show_error, t
 from cxdash.ui.solution_form import form_scope
 from cxdash.ui.solution_panels import evidence_query
@@ -45,7 +45,7 @@ def draft_from_key_point(db: Store, cycle_id: int, touchpoint: str, category: st
 
 
 def _pick_category(db: Store, cycle_id: int) -> dict[str, Any] | None:
-    cats = list(data.category_volumes(db, cycle_id)["category"])
+    cats = list(journey_cache.aggregate(db, "category_volumes", cycle_id)["category"])
     if not cats:
         st.caption(t("solutions.evidence.no_categories"))
         return None
