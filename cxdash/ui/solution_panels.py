@@ -25,7 +25,7 @@ from cxdash.storage.evidence import (
     feedback_evidence,
     feedback_span,
 )
-from cxdash.ui.context import lang, t
+from cxdash.ui.context import inert, lang, t
 
 
 def show_missing(missing: list[str]) -> None:
@@ -41,7 +41,7 @@ def status_header(solution: Solution) -> None:
     """Show the solution's status, version, priority and any overdue action as of today."""
     for action in overdue_actions(solution, date.today()):
         st.error(
-            t("solutions.overdue", step=action.step, due=str(action.due)),
+            t("solutions.overdue", step=inert(action.step), due=str(action.due)),
             icon=":material/schedule:",
         )
     band = priority_band(solution.impact, solution.effort)
