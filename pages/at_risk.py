@@ -12,6 +12,7 @@ from cxdash.storage import risk as saved
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.ui import quality_widgets as qw
 from cxdash.ui import risk_widgets as rw
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, store, t
 
 st.title(t("nav.at_risk"))
@@ -54,7 +55,9 @@ with import_tab:
             qw.show_problems(qw.MappedTable(chosen, problems), len(chosen))
             chosen = chosen.drop(index=chosen.index[[p.row - 1 for p in problems]])
         ready = not problems or st.checkbox(t("quality.skip_bad_rows"), key="cust_skip")
-        if ready and st.button(t("quality.import_rows", rows=len(chosen)), key="cust_go"):
+        if ready and st.button(
+            t("quality.import_rows", rows=len(chosen)), key="cust_go", disabled=not can_write()
+        ):
             try:
                 tables.save_customer_table(db, filename, chosen, id_col, label_col or None)
                 st.success(t("quality.customers_saved", rows=len(chosen)))
@@ -80,7 +83,7 @@ rules, skipped = applicable(rule_texts, list(table.columns))
 
 with model_tab:
     st.caption(t("quality.table_size", rows=len(table), labelled=int(table["label"].notna().sum())))
-    if st.button(t("quality.train"), key="train", type="primary"):
+    if st.button(t("quality.train"), key="train", disabled=not can_write(), type="primary"):
         with st.spinner(t("quality.training")):
             try:
                 model = train_on_table(table)
@@ -118,6 +121,6 @@ with list_tab:
     solution = st.text_input(
         t("quality.link_solution"), value=run.get("solution_id") or "", key="run_solution"
     )
-    if st.button(t("quality.save_link"), key="save_solution"):
+    if st.button(t("quality.save_link"), key="save_solution", disabled=not can_write()):
         saved.link_run_to_solution(db, run["id"], solution.strip())
         st.success(t("quality.saved"))

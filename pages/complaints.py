@@ -8,6 +8,7 @@ from cxdash.errors import CxDashError
 from cxdash.quality_mapping import suggest_mapping
 from cxdash.storage import tickets as saved
 from cxdash.ui import quality_widgets as qw
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import label, show_error, store, t
 
 st.title(t("nav.complaints"))
@@ -96,7 +97,7 @@ with cause_tab, st.form("root_cause_form"):
     category = c1.text_input(t("quality.cause_category"), key="cause_category")
     solution = c2.text_input(t("quality.solution_id"), key="cause_solution")
     rectified = st.checkbox(t("quality.rectified_now"), key="cause_rectified")
-    if st.form_submit_button(t("quality.save_cause")):
+    if st.form_submit_button(t("quality.save_cause"), disabled=not can_write()):
         try:
             saved.record_root_cause(db, ticket_id.strip(), cause, category, solution, rectified)
             st.success(t("quality.saved"))

@@ -7,6 +7,7 @@ from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.metrics_source import data_span
 from cxdash.storage.verifications import list_verifications, load_verification, save_verification
 from cxdash.ui import verify_panels as vp
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, store, t
 from cxdash.ui.verify_form import new_verification, run
 from cxdash.verify import MetricSpec
@@ -53,7 +54,7 @@ with tab_new:
         vp.evidence(run_spec.kind, result)
         title = st.text_input(t("verify.title_field"), key="verify_title")
         solution = st.text_input(t("verify.solution_field"), key="verify_solution")
-        if st.button(t("verify.save"), key="verify_save"):
+        if st.button(t("verify.save"), key="verify_save", disabled=not can_write()):
             try:
                 cycle = current_cycle_id(store())
                 args = (run_spec.as_dict(), inputs, result, solution)

@@ -13,6 +13,7 @@ from cxdash.risk_metrics import calibration_table, lift_by_decile
 from cxdash.risk_run import holdout_frame
 from cxdash.storage import risk as saved
 from cxdash.storage.db import Store
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, t
 
 METRIC_KEYS = ("roc_auc", "pr_auc", "top_decile_lift", "precision_at_10pct", "ece", "brier")
@@ -61,14 +62,14 @@ def rules_editor(db: Store) -> None:
         if active != bool(row.active):
             saved.set_veto_rule_active(db, int(row.id), active)
             st.rerun()
-        if c3.button(t("quality.delete"), key=f"rule_del_{row.id}"):
+        if c3.button(t("quality.delete"), key=f"rule_del_{row.id}", disabled=not can_write()):
             saved.delete_veto_rule(db, int(row.id))
             st.rerun()
     with st.form("add_rule"):
         text = st.text_input(
             t("quality.new_rule"), placeholder="complaints_30d >= 3", key="rule_text"
         )
-        if st.form_submit_button(t("quality.add_rule")):
+        if st.form_submit_button(t("quality.add_rule"), disabled=not can_write()):
             try:
                 saved.add_veto_rule(db, text)
                 st.rerun()

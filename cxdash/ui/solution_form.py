@@ -20,6 +20,7 @@ from cxdash.solutions import (
     Solution,
     Verification,
 )
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, t
 
 STALE_FIELDS = ("title", "owner", "status", "impact", "effort", "risks", "contingency", "support")
@@ -227,7 +228,7 @@ def solution_form(solution: Solution) -> Solution | None:
         support = st.text_area(
             t("solutions.field.support"), solution.support, key=_key(scope, "support")
         )
-        if not st.form_submit_button(t("solutions.save"), type="primary"):
+        if not st.form_submit_button(t("solutions.save"), type="primary", disabled=not can_write()):
             return None
     return replace(
         solution,

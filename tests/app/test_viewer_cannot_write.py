@@ -6,6 +6,7 @@ import pytest
 
 from cxdash.access import Actor, Role
 from cxdash.auth import hash_password
+from cxdash.i18n import translate
 from cxdash.storage import open_store
 from cxdash.storage.backup import table_fingerprints
 from cxdash.storage.users import save_user
@@ -13,6 +14,7 @@ from cxdash.ui.nav import PAGES
 
 VIEWER = Actor("vic", Role.VIEWER)
 LOGS = {"audit_log", "login_attempts"}
+REFUSAL = translate("auth.not_allowed", "en", user="vic", role="viewer")
 VIEWER_PAGES = [p.script for p in PAGES if VIEWER.may(p.needs) and not p.hidden]
 
 
@@ -43,8 +45,12 @@ def test_viewer_clicking_everything_changes_nothing(viewer_workspace, run_page, 
         index += 1
         if button.disabled or button.key == "logout":
             continue  # a browser user cannot press a disabled one; logging out ends the test
+        label = button.label
         button.click().run()
         assert not at.exception, (script, index, at.exception)
+        # A write control a viewer can press is a trap: it must be hidden or disabled.
+        refused = [e.value for e in at.error if e.value.startswith(REFUSAL)]
+        assert not refused, (script, label, refused)
     store = open_store(db)
     try:
         assert _content(store) == before, script
