@@ -11,6 +11,7 @@ from cxdash.storage import risk as saved
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.ui import quality_widgets as qw
 from cxdash.ui import risk_widgets as rw
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, store, t
 
 st.title(t("nav.at_risk"))
@@ -44,7 +45,7 @@ rules, skipped = applicable(rule_texts, list(table.columns))
 
 with model_tab:
     st.caption(t("quality.table_size", rows=len(table), labelled=int(table["label"].notna().sum())))
-    if st.button(t("quality.train"), key="train", type="primary"):
+    if st.button(t("quality.train"), key="train", disabled=not can_write(), type="primary"):
         with st.spinner(t("quality.training")):
             try:
                 model = train_on_table(table)
@@ -82,6 +83,6 @@ with list_tab:
     solution = st.text_input(
         t("quality.link_solution"), value=run.get("solution_id") or "", key="run_solution"
     )
-    if st.button(t("quality.save_link"), key="save_solution"):
+    if st.button(t("quality.save_link"), key="save_solution", disabled=not can_write()):
         saved.link_run_to_solution(db, run["id"], solution.strip())
         st.success(t("quality.saved"))

@@ -14,6 +14,7 @@ from cxdash.storage.labels import (
 )
 from cxdash.storage.taxonomy import current_version, load_taxonomy
 from cxdash.taxonomy import display_names
+from cxdash.ui.auth import can_write
 from cxdash.ui.classify_widgets import category_picker
 from cxdash.ui.context import label, lang, show_error, store, t
 
@@ -30,7 +31,7 @@ if tax.empty:
     st.info(t("classify.no_taxonomy"), icon=":material/account_tree:")
     st.stop()
 
-if st.button(t("review.run"), key="review_run", type="primary"):
+if st.button(t("review.run"), key="review_run", disabled=not can_write(), type="primary"):
     try:
         with st.spinner(t("review.running")):
             done = run_classification(workspace)
@@ -70,7 +71,7 @@ for item in queue.itertuples():
         pick_col, go_col = st.columns([4, 1], vertical_alignment="bottom")
         with pick_col:
             chosen = category_picker(tax, t("review.correct"), f"fix_{fid}")
-        if go_col.button(t("review.save"), key=f"fix_save_{fid}"):
+        if go_col.button(t("review.save"), key=f"fix_save_{fid}", disabled=not can_write()):
             set_person_label(
                 workspace, [fid], "category", str(chosen), "human", current_version(workspace)
             )

@@ -15,6 +15,7 @@ from cxdash.storage.clusters import (
 )
 from cxdash.storage.feedback import count_feedback
 from cxdash.storage.taxonomy import load_taxonomy
+from cxdash.ui.auth import can_write
 from cxdash.ui.classify_widgets import category_picker
 from cxdash.ui.context import label, show_error, store, t
 
@@ -36,7 +37,7 @@ channel = cols[0].selectbox(
 )
 k = cols[1].number_input(t("discover.k"), 0, 60, 0, key="disc_k")
 limit = cols[2].number_input(t("discover.limit"), 100, 50_000, 5_000, 500, key="disc_limit")
-if cols[3].button(t("discover.run"), key="disc_run", type="primary"):
+if cols[3].button(t("discover.run"), key="disc_run", disabled=not can_write(), type="primary"):
     try:
         with st.spinner(t("discover.running")):
             run_discovery(workspace, {"channel": channel} if channel else {}, int(k) or None, limit)
@@ -83,7 +84,7 @@ for cluster in clusters.head(MAX_CARDS).itertuples():
             category = category_picker(
                 tax, t("discover.map_to"), f"cl_cat_{no}", extra=("__new__",)
             )
-        if go_col.button(t("discover.save"), key=f"cl_save_{no}"):
+        if go_col.button(t("discover.save"), key=f"cl_save_{no}", disabled=not can_write()):
             try:
                 target = None if category == "__new__" else category
                 key, count = map_cluster(workspace, run_id, no, name.strip() or title, target)
@@ -95,12 +96,15 @@ numbers = clusters["cluster_no"].astype(int).tolist()
 with st.expander(t("discover.merge")):
     keep = st.selectbox(t("discover.merge_into"), numbers, key="merge_keep")
     absorb = st.selectbox(t("discover.merge_from"), numbers, key="merge_absorb")
-    if st.button(t("discover.merge_go"), key="merge_go") and keep != absorb:
+    if (
+        st.button(t("discover.merge_go"), key="merge_go", disabled=not can_write())
+        and keep != absorb
+    ):
         merge_clusters(workspace, run_id, int(keep), int(absorb))
         st.rerun()
 with st.expander(t("discover.split")):
     target = st.selectbox(t("discover.split"), numbers, key="split_no")
-    if st.button(t("discover.split_go"), key="split_go"):
+    if st.button(t("discover.split_go"), key="split_go", disabled=not can_write()):
         try:
             split_in_store(workspace, run_id, int(target))
             st.rerun()

@@ -6,6 +6,7 @@ from cxdash.errors import CxDashError
 from cxdash.ingest.pipeline import commit, prepare_manual, prepare_table
 from cxdash.storage.batches import list_batches, save_template, undo_batch
 from cxdash.ui import importer
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, store, t
 
 st.title(t("nav.import"))
@@ -32,7 +33,9 @@ def file_tab() -> None:
     options = importer.mapping_form(table)
     name_col, save_col = st.columns([3, 1], vertical_alignment="bottom")
     name = name_col.text_input(t("import.ui.template_name"), key="import_template_name")
-    if save_col.button(t("import.ui.template_save"), key="import_template_save"):
+    if save_col.button(
+        t("import.ui.template_save"), key="import_template_save", disabled=not can_write()
+    ):
         if not name.strip():
             st.warning(t("import.template_name_missing"))
         else:
@@ -59,7 +62,7 @@ def file_tab() -> None:
     if not prepared.report.clean:
         skip = st.checkbox(t("import.ui.skip_bad"), key="import_skip_bad")
     ready = prepared.report.clean or skip
-    if st.button(t("import.ui.import"), key="import_commit", disabled=not ready):
+    if st.button(t("import.ui.import"), key="import_commit", disabled=not (ready and can_write())):
         try:
             result = commit(store(), prepared, skip_bad_rows=skip)
         except CxDashError as err:
@@ -108,7 +111,7 @@ def history_tab() -> None:
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     chosen = left.selectbox(t("import.ui.undo_pick"), live, key="import_undo_batch")
     sure = right.checkbox(t("import.ui.undo_sure"), key="import_undo_sure")
-    if st.button(t("import.ui.undo"), key="import_undo", disabled=not sure):
+    if st.button(t("import.ui.undo"), key="import_undo", disabled=not (sure and can_write())):
         try:
             removed = undo_batch(store(), int(chosen))
         except CxDashError as err:

@@ -9,6 +9,7 @@ from cxdash.errors import CxDashError
 from cxdash.quality_mapping import suggest_mapping
 from cxdash.storage import indicators as saved
 from cxdash.ui import quality_widgets as qw
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import label, show_error, store, t
 
 st.title(t("nav.indicators"))
@@ -59,7 +60,7 @@ with define_tab, st.form("define_indicator"):
     )
     target = c3.number_input(t("quality.target"), value=None, key="ind_target")
     threshold = c1.number_input(t("quality.threshold"), value=None, key="ind_threshold")
-    if st.form_submit_button(t("quality.save_indicator")):
+    if st.form_submit_button(t("quality.save_indicator"), disabled=not can_write()):
         try:
             saved.save_indicator(
                 db, ind.Indicator(key.strip(), name, kind, unit, direction, target, threshold)
@@ -79,7 +80,7 @@ with define_tab:
         c1, c2 = st.columns(2)
         kpi_key = c1.selectbox("KPI", kpis, key="link_kpi")
         driver_key = c2.selectbox(t("quality.driver"), drivers, key="link_driver")
-        if st.button(t("quality.add_link"), key="add_link"):
+        if st.button(t("quality.add_link"), key="add_link", disabled=not can_write()):
             try:
                 saved.add_link(db, kpi_key, driver_key)
                 st.rerun()

@@ -9,6 +9,7 @@ from cxdash.storage import journeys
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.ui import journey_widgets as jw
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import lang, show_error, store, t
 
 VIEWS = ("label", "table", "emotion", "graph", "evidence")
@@ -65,7 +66,9 @@ elif view == "table":
         index=lambda r: t(f"journey.lane_{r}"), columns=dict(stages[["key", "label"]].values)
     )
     edited = st.data_editor(shown, key=f"journey_grid_{map_id}", width="stretch")
-    if st.button(t("journey.save_grid"), key="journey_save_grid", type="primary"):
+    if st.button(
+        t("journey.save_grid"), key="journey_save_grid", disabled=not can_write(), type="primary"
+    ):
         edited.index, edited.columns = grid.index, grid.columns
         try:
             journeys.save_grid(db, int(map_id), int(record["version"]), *from_grid(edited))

@@ -24,6 +24,7 @@ from cxdash.storage.kano import (
     study_features,
 )
 from cxdash.survey_scores import neutralise
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, store, t
 from cxdash.ui.kano_survey import kano_questionnaire, kano_survey_panel
 from cxdash.ui.survey_widgets import show_table, upload_table
@@ -37,7 +38,7 @@ with st.expander(t("kano.new_study"), expanded=studies.empty):
     if studies.empty:
         st.info(t("kano.empty"), icon=":material/lightbulb:")
     name = st.text_input(t("kano.study_name"), key="kano_new_name")
-    if st.button(t("kano.create"), key="kano_create", type="primary"):
+    if st.button(t("kano.create"), key="kano_create", disabled=not can_write(), type="primary"):
         try:
             st.session_state["kano_study"] = create_study(db, name, current_cycle_id(db))
             st.rerun()
@@ -57,7 +58,7 @@ typed = st.text_area(
 )
 suggested = need_categories(db)
 picked = st.multiselect(t("kano.from_feedback"), suggested, key="kano_from_feedback")
-if st.button(t("kano.save_features"), key="kano_save_features"):
+if st.button(t("kano.save_features"), key="kano_save_features", disabled=not can_write()):
     saved = save_features(db, study, typed.splitlines() + picked)
     st.success(t("kano.saved_features", count=saved))
     features = study_features(db, study)
@@ -80,7 +81,9 @@ with tabs[4]:
             show_error(err)
         else:
             st.info(t("kano.import_preview", rows=len(coded), features=coded["feature"].nunique()))
-            if st.button(t("kano.import_do"), key="kano_import", type="primary"):
+            if st.button(
+                t("kano.import_do"), key="kano_import", disabled=not can_write(), type="primary"
+            ):
                 added = add_answers(db, study, coded, "upload")
                 st.success(t("kano.imported", rows=added))
 

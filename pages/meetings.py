@@ -17,7 +17,7 @@ from cxdash.meetings import (
 from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.meetings import list_action_items, list_meetings, load_meeting, save_meeting
 from cxdash.storage.solutions import list_solutions
-from cxdash.ui.context import show_error, store, t
+from cxdash.ui.context import inert, show_error, store, t
 from cxdash.ui.solution_meeting import meeting_form, minutes_downloads
 
 PICK, NEXT_PICK = "meeting_pick", "meeting_next_pick"
@@ -77,7 +77,7 @@ for warning in meeting_warnings(meeting):
 if meeting.id is not None:
     late_items = [i.title for i in meeting.action_items if is_overdue(i, as_of)]
     for title in late_items:
-        st.error(f"{t('meetings.overdue')}: {title}", icon=":material/schedule:")
+        st.error(f"{t('meetings.overdue')}: {inert(title)}", icon=":material/schedule:")
     minutes_downloads(meeting, as_of, titles)
 
 edited = meeting_form(meeting, titles)

@@ -6,6 +6,7 @@ from cxdash.errors import CxDashError
 from cxdash.retrospective import HEADINGS
 from cxdash.storage.cycles import current_cycle_id, list_cycles
 from cxdash.storage.retrospectives import add_notes, search_notes
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, store, t
 
 st.title(t("nav.retrospective"))
@@ -33,7 +34,7 @@ with st.expander(t("retro.write"), expanded=True, icon=":material/edit_note:"):
             note = left.text_area(t("retro.note"), key=f"retro_note_{heading}", height=80)
             lesson = right.text_area(t("retro.lesson"), key=f"retro_lesson_{heading}", height=80)
             notes[heading] = (note, lesson)
-        submitted = st.form_submit_button(t("retro.save"), type="primary")
+        submitted = st.form_submit_button(t("retro.save"), disabled=not can_write(), type="primary")
     if submitted:
         try:
             saved = add_notes(store(), int(cycle), notes, solution)

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from cxdash.errors import CxDashError
+from cxdash.errors import CxDashError, StaleEdit
 from cxdash.solutions import (
     Solution,
     missing_for_approval,
@@ -18,7 +18,7 @@ from cxdash.storage.indicators import list_indicators
 from cxdash.storage.solutions import list_solutions, load_solution, save_solution
 from cxdash.ui.context import show_error, store, t
 from cxdash.ui.solution_evidence import add_evidence, draft_from_key_point, plan_sample_size
-from cxdash.ui.solution_form import solution_form
+from cxdash.ui.solution_form import form_saved, show_stale, solution_form
 from cxdash.ui.solution_panels import (
     evidence_table,
     show_missing,
@@ -39,12 +39,17 @@ def save(solution: Solution, message: str) -> None:
     try:
         validate_solution(solution)
         saved_id = save_solution(db, solution_to_record(solution))
+    except StaleEdit as err:
+        show_stale(err)
+        return
     except CxDashError as err:
         if err.key == "solutions.error.incomplete":
             show_missing(missing_for_approval(solution))
         else:
             show_error(err)
         return
+    if solution.id is not None:
+        form_saved(solution.id, solution.version)
     st.session_state[NEXT_PICK] = saved_id
     st.toast(message)
     st.rerun()
@@ -80,6 +85,9 @@ if linked.isdigit() and int(linked) in titles and st.session_state.get("solution
     st.session_state["solution_linked"] = linked
 if NEXT_PICK in st.session_state:
     st.session_state[PICK] = st.session_state.pop(NEXT_PICK)
+elif st.session_state.get(PICK) in titles:
+    # Keep the open solution when another session renames it (its shown label changes).
+    st.session_state[PICK] = st.session_state[PICK]
 pick = st.selectbox(
     t("solutions.pick"),
     [0, *titles],

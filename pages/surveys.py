@@ -20,6 +20,7 @@ from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.survey_scores import neutralise, qr_png
 from cxdash.survey_text import classify_open_answers
 from cxdash.surveys import PURPOSES, needs_nps_warning, parse_responses
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import label, lang, show_error, store, t
 from cxdash.ui.survey_design import draft_preview, key_point_questions
 from cxdash.ui.survey_widgets import import_columns, question_editor, upload_table
@@ -57,7 +58,9 @@ with st.expander(t("surveys.new"), expanded=surveys.empty):
     draft_preview(proposed)
     if needs_nps_warning(proposed, purpose, cycle_number):
         st.warning(t("surveys.nps_warning"), icon=":material/warning:")
-    if st.button(t("surveys.create"), key="create_survey", type="primary"):
+    if st.button(
+        t("surveys.create"), key="create_survey", disabled=not can_write(), type="primary"
+    ):
         try:
             new_id = create_survey(
                 db,
@@ -93,7 +96,7 @@ st.caption(
 questions = question_editor(version_questions(db, int(survey["version_id"])), "question_table")
 if needs_nps_warning(questions, str(survey["purpose"]), int(survey["cycle_number"])):
     st.warning(t("surveys.nps_warning"), icon=":material/warning:")
-if st.button(t("surveys.save_version"), key="save_version"):
+if st.button(t("surveys.save_version"), key="save_version", disabled=not can_write()):
     try:
         st.success(t("surveys.saved_version", version=add_version(db, int(survey_id), questions)))
     except CxDashError as err:
@@ -107,7 +110,10 @@ cols[0].code(link, language=None)
 cols[0].caption(t("surveys.link_help"))
 cols[1].image(qr_png(link), width=180)
 count = st.number_input(t("surveys.invitations"), 0, 100_000, 0, key="invite_count")
-if st.button(t("surveys.make_invitations"), key="make_invitations") and count:
+if (
+    st.button(t("surveys.make_invitations"), key="make_invitations", disabled=not can_write())
+    and count
+):
     tokens = create_invitations(db, int(survey_id), int(count))
     links = pd.DataFrame({"link": [f"{base.rstrip('/')}/respond?s={tok}" for tok in tokens]})
     st.success(t("surveys.invitations_made", count=len(tokens)))
@@ -131,7 +137,9 @@ if table is not None:
         show_error(err)
     else:
         st.info(t("surveys.import_preview", people=len(people), answers=len(answers)))
-        if st.button(t("surveys.import_do"), key="import_responses", type="primary"):
+        if st.button(
+            t("surveys.import_do"), key="import_responses", disabled=not can_write(), type="primary"
+        ):
             count = import_responses(db, int(survey_id), people, answers)
             classify_open_answers(db, int(survey_id))
             st.success(t("surveys.imported", count=count))

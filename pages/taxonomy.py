@@ -12,6 +12,7 @@ from cxdash.storage.taxonomy import (
 )
 from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.taxonomy import BUILTINS, builtin_taxonomy, depth, import_csv
+from cxdash.ui.auth import can_write
 from cxdash.ui.classify_widgets import taxonomy_editor
 from cxdash.ui.context import show_error, store, t
 
@@ -27,12 +28,16 @@ if "tax_saved" in st.session_state:
 with st.expander(t("taxonomy.start"), expanded=version is None):
     cols = st.columns(len(BUILTINS))
     for col, name in zip(cols, BUILTINS, strict=True):
-        if col.button(t(f"taxonomy.builtin_{name}"), key=f"builtin_{name}"):
+        if col.button(
+            t(f"taxonomy.builtin_{name}"), key=f"builtin_{name}", disabled=not can_write()
+        ):
             saved = save_taxonomy(workspace, builtin_taxonomy(name), "builtin", name)
             st.session_state["tax_saved"] = saved
             st.rerun()
     upload = st.file_uploader(t("taxonomy.csv"), type=["csv"], key="tax_csv")
-    if upload is not None and st.button(t("taxonomy.csv_import"), key="tax_csv_import"):
+    if upload is not None and st.button(
+        t("taxonomy.csv_import"), key="tax_csv_import", disabled=not can_write()
+    ):
         try:
             imported = import_csv(upload.getvalue())
             st.session_state["tax_saved"] = save_taxonomy(workspace, imported, "csv", upload.name)
@@ -64,7 +69,7 @@ st.subheader(t("taxonomy.touchpoints"))
 st.caption(t("taxonomy.touchpoints_help"))
 points = list_touchpoints(workspace, active_only=False)
 edited = st.data_editor(points, num_rows="dynamic", hide_index=True, key="tp_editor")
-if st.button(t("taxonomy.touchpoints_save"), key="tp_save"):
+if st.button(t("taxonomy.touchpoints_save"), key="tp_save", disabled=not can_write()):
     keys = edited["key"].fillna("").astype(str).str.strip()
     names_ok = edited[["name_zh", "name_en"]].notna().all(axis=None)
     if (keys == "").any() or keys.duplicated().any() or not names_ok:

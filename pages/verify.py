@@ -8,6 +8,7 @@ from cxdash.storage.metrics_source import data_span
 from cxdash.storage.solutions import list_solutions
 from cxdash.storage.verifications import list_verifications, load_verification, save_verification
 from cxdash.ui import verify_panels as vp
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, store, t
 from cxdash.ui.verify_form import new_verification, run
 from cxdash.verify import MetricSpec
@@ -68,7 +69,7 @@ with tab_new:
         names[0] = t("verify.no_solution")
         solution = st.selectbox(t("verify.solution_field"), sorted(names), key="verify_solution",
                                 format_func=names.__getitem__)  # fmt: skip
-        if st.button(t("verify.save"), key="verify_save"):
+        if st.button(t("verify.save"), key="verify_save", disabled=not can_write()):
             try:
                 cycle = current_cycle_id(store())
                 args = (run_spec.as_dict(), inputs, result, solution or None)

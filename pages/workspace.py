@@ -9,7 +9,7 @@ from cxdash import config
 from cxdash.access import Role
 from cxdash.backup import AUTO_PREFIX, create_backup, restore_backup
 from cxdash.errors import CxDashError
-from cxdash.storage.backup import table_fingerprints
+from cxdash.storage.backup import record_backup, table_fingerprints
 from cxdash.ui.auth import require_role
 from cxdash.ui.context import show_error, store, t
 
@@ -33,6 +33,7 @@ st.subheader(t("workspace.backup_header"))
 if st.button(t("workspace.backup_button"), key="backup_now", icon=":material/backup:"):
     try:
         made = create_backup(store(), config.backup_dir())
+        record_backup(store(), made.name, len(tables))
         st.session_state["last_backup"] = str(made)
         st.success(t("backup.created", path=made.name))
     except CxDashError as err:

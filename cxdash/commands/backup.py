@@ -9,6 +9,7 @@ from cxdash import config
 from cxdash.backup import create_backup, restore_backup
 from cxdash.i18n import translate
 from cxdash.storage import open_store
+from cxdash.storage.backup import record_backup, table_fingerprints
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -18,6 +19,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     store = open_store(db_path_of(args))
     try:
         path = create_backup(store, Path(args.out) if args.out else config.backup_dir())
+        if not store.read_only:
+            record_backup(store, path.name, len(table_fingerprints(store)))
     finally:
         store.close()
     print(translate("cli.backup_done", config.default_language(), path=str(path)))

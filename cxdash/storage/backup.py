@@ -87,3 +87,9 @@ def restore_snapshot(store: Store, folder: Path, label: str) -> None:
         for statement in loads:
             tx.execute(statement)
         record(tx, "workspace.restore", "workspace", None, backup=label)
+
+
+def record_backup(store: Store, name: str, tables: int) -> None:
+    """Append an audit entry for a backup someone made (the zip is written before it)."""
+    with store.transaction(needs=Role.ADMIN) as tx:
+        record(tx, "workspace.backup", "workspace", None, backup=name, tables=tables)

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from cxdash.errors import NotFound, StaleEdit
+from cxdash.storage.audit import record as audit
 from cxdash.storage.db import Store
 
 JSON_FIELDS = ("problems", "root_cause", "monitoring", "verification")
@@ -57,7 +58,24 @@ def _update(tx: Any, record: dict[str, Any]) -> None:
         [*_row_values(record), record["id"], record["version"]],
     ).fetchall()
     if not done:
-        raise StaleEdit("solutions.error.stale", id=record["id"])
+        _refuse_stale(tx, int(record["id"]))
+
+
+def _refuse_stale(tx: Any, solution_id: int) -> None:
+    """Raise StaleEdit with the stored solution's current values (NotFound when it is gone)."""
+    found = tx.execute("SELECT * FROM solutions WHERE id = ?", [solution_id]).df()
+    if found.empty:
+        raise NotFound("solutions.error.not_found", id=solution_id)
+    current = found.iloc[0].to_dict()
+    for name in JSON_FIELDS:
+        current[name] = json.loads(current[name])
+    raise StaleEdit(
+        "solutions.error.stale",
+        id=solution_id,
+        version=int(current["version"]),
+        title=str(current["title"]),
+        current=current,
+    )
 
 
 def save_solution(store: Store, record: dict[str, Any]) -> int:
@@ -68,6 +86,7 @@ def save_solution(store: Store, record: dict[str, Any]) -> int:
         else:
             solution_id = int(record["id"])
             _update(tx, record)
+        audit(tx, "solution.save", "solution", solution_id, from_version=record.get("version"))
         kept = [e["id"] for e in record["evidence"] if e.get("id") is not None]
         tx.execute(
             "DELETE FROM solution_evidence WHERE solution_id = ? AND NOT list_contains(?, id)",

@@ -89,3 +89,11 @@ def login_gate(actor: Actor, url_path: str) -> None:
         role = t(f"role.{actor.role}")
         st.sidebar.caption(t("login.signed_in", name=actor.name, role=role))
         st.sidebar.button(t("login.logout"), key="logout", on_click=_logout)
+
+
+def can_write(needed: Role = Role.EDITOR) -> bool:
+    """Return whether this run's user may write; pages disable write controls when not.
+
+    A courtesy only: the storage layer checks the role again on every write.
+    """
+    return CURRENT_ACTOR.get().may(needed)

@@ -9,6 +9,7 @@ from cxdash import taxonomy as tx
 from cxdash.errors import CxDashError
 from cxdash.storage import Store
 from cxdash.storage.taxonomy import save_taxonomy
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import lang, show_error, t
 
 ACTIONS = ("add", "rename", "rules", "move", "merge", "delete")
@@ -44,7 +45,9 @@ def _edited(tax: pd.DataFrame, action: str) -> tuple[pd.DataFrame, str] | None:
     if action == "rules" and row is not None:
         words = st.text_input(t("taxonomy.keywords"), row["keywords"], key="tax_words")
         pattern = st.text_input(t("taxonomy.pattern"), row["pattern"], key="tax_pattern")
-    if not st.button(t("taxonomy.apply"), key="tax_apply", type="primary"):
+    if not st.button(
+        t("taxonomy.apply"), key="tax_apply", disabled=not can_write(), type="primary"
+    ):
         return None
     key = str(chosen)
     changes = {

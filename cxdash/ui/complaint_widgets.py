@@ -12,6 +12,7 @@ from cxdash.storage.db import Store
 from cxdash.storage.solutions import list_solutions
 from cxdash.storage.taxonomy import load_taxonomy
 from cxdash.taxonomy import display_names
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import lang, show_error, t
 
 
@@ -55,7 +56,7 @@ def root_cause_form(db: Store, tickets: pd.DataFrame) -> None:
             key="cause_solution",
         )  # fmt: skip
         rectified = st.checkbox(t("quality.rectified_now"), key="cause_rectified")
-        if st.form_submit_button(t("quality.save_cause")):
+        if st.form_submit_button(t("quality.save_cause"), disabled=not can_write()):
             try:
                 saved.record_root_cause(db, ticket_id.strip(), cause, category, solution, rectified)
                 st.success(t("quality.saved"))

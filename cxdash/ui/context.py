@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
@@ -12,6 +13,11 @@ from cxdash.errors import CxDashError
 from cxdash.storage import Store, open_store
 
 LANG_KEY = "lang"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# GFM turns bare URLs and e-mail addresses into links even when escaped; a word joiner
+# (U+2060, invisible) after the scheme or before the @ keeps them plain text.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp|www)(?=[:.])|(?=@)")
+WORD_JOINER = "\u2060"
 
 
 @st.cache_resource(show_spinner=False)
@@ -100,3 +106,12 @@ def label(prefix: str, value: object) -> str:
 def show_error(err: CxDashError) -> None:
     """Show a core error translated, as plain text."""
     st.error(t(err.key, **err.params), icon=":material/error:")
+
+
+def inert(text: object) -> str:
+    """Return user text with every Markdown character escaped and no autolink, for labels.
+
+    GitHub Flavored Markdown spec, section 6.9 "Autolinks (extension)".
+    """
+    unlinked = _AUTOLINK.sub(lambda m: (m.group(1) or "") + WORD_JOINER, str(text))
+    return _MARKDOWN.sub(r"\\\1", unlinked)

@@ -11,6 +11,7 @@ from cxdash.storage.loop import carry_overs, close_cycle, metric_history, set_st
 from cxdash.storage.metrics_source import data_span, snapshot_metrics
 from cxdash.storage.solutions import list_solutions
 from cxdash.storage.verifications import list_verifications
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, store, t
 
 STATUS_ICON = {"todo": "○", "doing": "◐", "done": "●"}
@@ -41,7 +42,7 @@ def step_editor(cycle_id: int) -> None:
         status = cols[1].selectbox(t("cycles.col.status"), STATUSES, key="cycles_status",
                                    format_func=status_names.__getitem__)  # fmt: skip
         note = cols[2].text_input(t("cycles.col.note"), key="cycles_note")
-        if st.form_submit_button(t("cycles.save_step")):
+        if st.form_submit_button(t("cycles.save_step"), disabled=not can_write()):
             try:
                 set_step(store(), cycle_id, int(step), str(status), note)
                 st.rerun()
@@ -77,7 +78,9 @@ def close_form(cycle_id: int, number: int) -> None:
     keep = st.multiselect(t("cycles.unresolved"), candidates, default=candidates,
                           key=f"cycles_unresolved_{cycle_id}")  # fmt: skip
     new_text = st.text_area(t("cycles.new_problems"), key=f"cycles_new_problems_{cycle_id}")
-    if st.button(t("cycles.close", n=number), key="cycles_close", type="primary"):
+    if st.button(
+        t("cycles.close", n=number), key="cycles_close", disabled=not can_write(), type="primary"
+    ):
         items = [("unresolved", p) for p in keep]
         items += [("new", p) for p in parse_new_problems(new_text)]
         _, end = data_span(store())

@@ -14,6 +14,7 @@ from cxdash.ingest.pipeline import ImportOptions, Prepared, file_sha256, read_up
 from cxdash.ingest.readers import RawTable
 from cxdash.ingest.validate import Problem
 from cxdash.storage.batches import list_templates
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, store, t
 
 UPLOAD = "import_upload"
@@ -200,7 +201,9 @@ def manual_values() -> dict[str, Any] | None:
             key="manual_kind",
             format_func=lambda k: kind_labels[k],
         )
-        if not st.form_submit_button(t("import.ui.manual_add"), key="manual_submit"):
+        if not st.form_submit_button(
+            t("import.ui.manual_add"), key="manual_submit", disabled=not can_write()
+        ):
             return None
     if day is not None:
         values["received_at"] = datetime.combine(day, hour or datetime.min.time())

@@ -12,6 +12,7 @@ from cxdash.errors import CxDashError
 from cxdash.journey import LANES, graph_layout, trend_label
 from cxdash.storage import Store, journeys
 from cxdash.storage import journey_data as data
+from cxdash.ui.auth import can_write
 from cxdash.ui.components.journey_canvas import journey_canvas
 from cxdash.ui.context import label, show_error, t
 from cxdash.ui.journey_cache import aggregate as aggregate
@@ -194,7 +195,9 @@ def new_map_form(store: Store, cycle_id: int, touchpoints: pd.DataFrame, lang: s
             format_func={c: label("category", c) for c in cats["category"]}.__getitem__,
             key="journey_new_category",
         )
-        if not st.form_submit_button(t("journey.create"), key="journey_new_submit"):
+        if not st.form_submit_button(
+            t("journey.create"), key="journey_new_submit", disabled=not can_write()
+        ):
             return
     labels = {
         s: t(f"journey.stage_{s}")
@@ -243,7 +246,9 @@ def card_form(store: Store, map_id: int, stages: pd.DataFrame, cards: pd.DataFra
             format_func={v: t(f"journey.lane_{v}") for v in LANES}.__getitem__,
         )
         text = st.text_input(t("journey.card_text"), key="journey_add_text")
-        if st.form_submit_button(t("journey.add_card"), key="journey_add_submit"):
+        if st.form_submit_button(
+            t("journey.add_card"), key="journey_add_submit", disabled=not can_write()
+        ):
             _saved(
                 lambda: journeys.add_card(
                     store, map_id, {"stage_key": stage, "lane": lane, "text": text}
@@ -258,7 +263,9 @@ def card_form(store: Store, map_id: int, stages: pd.DataFrame, cards: pd.DataFra
             t("journey.card"), ids, format_func=lambda i: texts[i][:60], key="journey_rename_id"
         )
         new_text = st.text_input(t("journey.card_text"), key="journey_rename_text")
-        if st.form_submit_button(t("journey.rename_card"), key="journey_rename_submit"):
+        if st.form_submit_button(
+            t("journey.rename_card"), key="journey_rename_submit", disabled=not can_write()
+        ):
             version = int(cards.set_index("id").loc[card_id, "version"])
             _saved(lambda: journeys.rename_card(store, int(card_id), version, new_text))
 
@@ -278,7 +285,9 @@ def meta_form(store: Store, record: dict[str, Any]) -> None:
         name = st.text_input(t("journey.name"), record["name"], key="journey_meta_name")
         persona = st.text_input(t("journey.persona"), record["persona"], key="journey_meta_persona")
         final = st.toggle(t("journey.final"), record["status"] == "final", key="journey_meta_final")
-        if st.form_submit_button(t("journey.save_meta"), key="journey_meta_submit"):
+        if st.form_submit_button(
+            t("journey.save_meta"), key="journey_meta_submit", disabled=not can_write()
+        ):
             status = "final" if final else "draft"
             _saved(
                 lambda: journeys.update_map(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cxdash.report import Report
-from cxdash.ui.context import t
+from cxdash.ui.context import inert, t
 from cxdash.ui.solution_report import render_section
 
 SLIDE_KEY = "present_slide"
@@ -69,7 +69,7 @@ def present(report: Report, snapshot: Report) -> None:
     index = max(0, min(total - 1, int(st.session_state.get(SLIDE_KEY, 0))))
     _controls(index, total)
     if index == 0:
-        st.title(report.title, anchor=False)
+        st.title(inert(report.title), anchor=False)
         st.text(report.subtitle)
         for n, section in enumerate(report.sections, start=1):
             st.text(f"{n}. {section.heading}")

@@ -9,6 +9,7 @@ from cxdash.errors import CxDashError
 from cxdash.ingest.readers import read_table
 from cxdash.quality_mapping import SHAPES, MappedTable, apply_mapping, problems_frame
 from cxdash.risk import export_table
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import lang, show_error, t
 
 UPLOAD_TYPES = ["csv", "xlsx", "json", "jsonl", "parquet", "txt"]
@@ -70,7 +71,9 @@ def confirm_write(mapped: MappedTable, key: str) -> bool:
         return False
     if mapped.problems and not st.checkbox(t("quality.skip_bad_rows"), key=f"{key}_skip"):
         return False
-    return st.button(t("quality.import_rows", rows=len(mapped.frame)), key=f"{key}_go")
+    return st.button(
+        t("quality.import_rows", rows=len(mapped.frame)), key=f"{key}_go", disabled=not can_write()
+    )
 
 
 def download_buttons(frame: pd.DataFrame, basename: str, key: str) -> None:

@@ -16,6 +16,7 @@ from cxdash.storage import customers as tables
 from cxdash.storage import risk as saved
 from cxdash.storage.db import Store
 from cxdash.ui import quality_widgets as qw
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, t
 
 METRIC_KEYS = ("roc_auc", "pr_auc", "top_decile_lift", "precision_at_10pct", "ece", "brier")
@@ -64,14 +65,14 @@ def rules_editor(db: Store) -> None:
         if active != bool(row.active):
             saved.set_veto_rule_active(db, int(row.id), active)
             st.rerun()
-        if c3.button(t("quality.delete"), key=f"rule_del_{row.id}"):
+        if c3.button(t("quality.delete"), key=f"rule_del_{row.id}", disabled=not can_write()):
             saved.delete_veto_rule(db, int(row.id))
             st.rerun()
     with st.form("add_rule"):
         text = st.text_input(
             t("quality.new_rule"), placeholder="complaints_30d >= 3", key="rule_text"
         )
-        if st.form_submit_button(t("quality.add_rule")):
+        if st.form_submit_button(t("quality.add_rule"), disabled=not can_write()):
             try:
                 saved.add_veto_rule(db, text)
                 st.rerun()
@@ -126,7 +127,9 @@ def customer_import(db: Store) -> None:
         qw.show_problems(qw.MappedTable(chosen, problems), len(chosen))
         chosen = chosen.drop(index=chosen.index[[p.row - 1 for p in problems]])
     ready = not problems or st.checkbox(t("quality.skip_bad_rows"), key="cust_skip")
-    if ready and st.button(t("quality.import_rows", rows=len(chosen)), key="cust_go"):
+    if ready and st.button(
+        t("quality.import_rows", rows=len(chosen)), key="cust_go", disabled=not can_write()
+    ):
         try:
             tables.save_customer_table(db, filename, chosen, id_col, label_col or None)
             st.success(t("quality.customers_saved", rows=len(chosen)))

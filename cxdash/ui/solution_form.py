@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from cxdash.errors import StaleEdit
 from cxdash.indicators import Indicator as TreeIndicator
 from cxdash.solutions import (
     ACTION_STATUSES,
@@ -21,7 +22,10 @@ from cxdash.solutions import (
     Solution,
     Verification,
 )
-from cxdash.ui.context import t
+from cxdash.ui.auth import can_write
+from cxdash.ui.context import show_error, t
+
+STALE_FIELDS = ("title", "owner", "status", "impact", "effort", "risks", "contingency", "support")
 
 
 def _key(scope: str, name: str) -> str:
@@ -185,11 +189,49 @@ def form_scope(solution: Solution, draft: str = "") -> str:
     return f"new_{draft}" if draft else "new"
 
 
+def _base_version(solution: Solution, scope: str) -> int:
+    """Return the version the open form started from, kept while its widgets live.
+
+    Every rerun reloads the solution, so its version alone would let a save from an old form
+    overwrite someone else's change; the form's starting version is what the save must name.
+    """
+    key = _key(scope, "base_version")
+    if _key(scope, "title") not in st.session_state or key not in st.session_state:
+        st.session_state[key] = solution.version
+    return int(st.session_state[key])
+
+
+def form_saved(solution_id: int, from_version: int) -> None:
+    """Move the open form's starting version on after this session saved from it."""
+    key = _key(str(solution_id), "base_version")
+    if st.session_state.get(key) == from_version:
+        st.session_state[key] = from_version + 1
+
+
+def show_stale(err: StaleEdit) -> None:
+    """Show a refused stale save: the message, the current stored values as text; rebase the form.
+
+    The user's input stays in the form; the next save starts from the version just shown.
+    """
+    show_error(err)
+    current = err.params.get("current", {})
+    with st.container(border=True, key="solution_stale"):
+        st.caption(t("solutions.stale.header"))
+        for name in STALE_FIELDS:
+            value = _text(current.get(name))
+            value = t(f"solutions.status.{value}") if name == "status" and value else value
+            st.text(f"{t(f'solutions.field.{name}')}: {value}")
+        problems = current.get("problems") or []
+        st.text(f"{t('solutions.field.problems')}: {'; '.join(map(str, problems))}")
+    st.session_state[_key(str(err.params["id"]), "base_version")] = int(err.params["version"])
+
+
 def solution_form(
     solution: Solution, tree: Sequence[TreeIndicator] = (), draft: str = ""
 ) -> Solution | None:
     """Show the solution form; return the edited solution when the user saves it."""
     scope = form_scope(solution, draft)
+    base = _base_version(solution, scope)
     with st.form(_key(scope, "form")):
         title = st.text_input(t("solutions.field.title"), solution.title, key=_key(scope, "title"))
         problems = st.text_area(
@@ -225,10 +267,11 @@ def solution_form(
         support = st.text_area(
             t("solutions.field.support"), solution.support, key=_key(scope, "support")
         )
-        if not st.form_submit_button(t("solutions.save"), type="primary"):
+        if not st.form_submit_button(t("solutions.save"), type="primary", disabled=not can_write()):
             return None
     return replace(
         solution,
+        version=base,
         title=title.strip(),
         problems=_lines(problems),
         owner=owner.strip(),

@@ -20,6 +20,7 @@ from cxdash.meetings import (
 from cxdash.report import safe_stem
 from cxdash.reports.minutes import minutes_eml, minutes_html, minutes_markdown
 from cxdash.reports.pdf import chromium_path, html_to_pdf
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import lang, t
 
 
@@ -150,7 +151,7 @@ def meeting_form(meeting: Meeting, titles: dict[int, str]) -> Meeting | None:
         )
         st.caption(t("meetings.field.items"))
         items = _items(meeting, scope)
-        if not st.form_submit_button(t("meetings.save"), type="primary"):
+        if not st.form_submit_button(t("meetings.save"), type="primary", disabled=not can_write()):
             return None
     return Meeting(
         meeting.cycle_id,

@@ -25,7 +25,8 @@ from cxdash.storage.evidence import (
     feedback_evidence,
     feedback_span,
 )
-from cxdash.ui.context import lang, t
+from cxdash.ui.auth import can_write
+from cxdash.ui.context import inert, lang, t
 
 
 def show_missing(missing: list[str]) -> None:
@@ -41,7 +42,7 @@ def status_header(solution: Solution) -> None:
     """Show the solution's status, version, priority and any overdue action as of today."""
     for action in overdue_actions(solution, date.today()):
         st.error(
-            t("solutions.overdue", step=action.step, due=str(action.due)),
+            t("solutions.overdue", step=inert(action.step), due=str(action.due)),
             icon=":material/schedule:",
         )
     band = priority_band(solution.impact, solution.effort)
@@ -76,7 +77,9 @@ def status_mover(solution: Solution) -> str | None:
         key=f"solution_move_{solution.id}",
         format_func={s: t(f"solutions.status.{s}") for s in moves}.__getitem__,
     )
-    if not cols[1].button(t("solutions.apply"), key=f"solution_apply_{solution.id}"):
+    if not cols[1].button(
+        t("solutions.apply"), key=f"solution_apply_{solution.id}", disabled=not can_write()
+    ):
         return None
     if target in NEEDS_COMPLETE and missing_for_approval(solution):
         st.error(t("solutions.missing_title"), icon=":material/block:")
@@ -114,7 +117,11 @@ def evidence_table(solution: Solution, editable: bool = True) -> Solution | None
         key=f"evidence_drop_{solution.id}",
     )
     if (
-        not cols[1].button(t("solutions.apply"), key=f"evidence_drop_apply_{solution.id}")
+        not cols[1].button(
+            t("solutions.apply"),
+            key=f"evidence_drop_apply_{solution.id}",
+            disabled=not can_write(),
+        )
         or not drop
     ):
         return None
@@ -151,7 +158,12 @@ def evidence_query(store: Store, solution: Solution) -> Solution | None:
     )
     start = cols[2].date_input(t("solutions.evidence.start"), first, key="evidence_start")
     end = cols[3].date_input(t("solutions.evidence.end"), last, key="evidence_end")
-    if not st.button(t("solutions.evidence.add"), key="evidence_add", icon=":material/add_chart:"):
+    if not st.button(
+        t("solutions.evidence.add"),
+        key="evidence_add",
+        icon=":material/add_chart:",
+        disabled=not can_write(),
+    ):
         return None
     reference = {
         "terms": [x.strip() for x in terms.replace("，", ",").split(",") if x.strip()],

@@ -17,7 +17,7 @@ from cxdash.solutions import Solution, solution_from_record
 from cxdash.storage import Store
 from cxdash.storage.evidence import feedback_numbers
 from cxdash.storage.solutions import cycle_name, load_solution
-from cxdash.ui.context import lang, show_error, t
+from cxdash.ui.context import inert, lang, show_error, t
 
 
 def load_solutions(db: Store, ids: list[int]) -> list[Solution]:
@@ -57,7 +57,7 @@ def _section_text(section: Section, snapshot: Section | None) -> None:
             t("report.present.snapshot", value=before) if before and before != fig.value else ""
         )
         st.text(f"{fig.label}: {fig.value} {suffix}".rstrip())
-        st.caption(f"{t('report.source')}: {fig.source}")
+        st.caption(f"{t('report.source')}: {inert(fig.source)}")
     for quote in section.quotes:
         st.text(f"“{quote}”")
 
@@ -81,8 +81,8 @@ def render_section(section: Section, snapshot: Section | None = None, side: bool
 
 def render_preview(report: Report) -> None:
     """Show the whole report as it will be exported."""
-    st.header(report.title, anchor=False)
-    st.caption(report.subtitle)
+    st.header(inert(report.title), anchor=False)
+    st.caption(inert(report.subtitle))
     for section in report.sections:
         render_section(section)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
@@ -16,15 +15,7 @@ from cxdash.kano import ANSWERS
 from cxdash.sampling import SamplePlan, plan_nps, plan_proportion
 from cxdash.survey_scores import driver_frame
 from cxdash.surveys import KANO_PARTS, QUESTION_TYPES, SCALES, SCORED, Question
-from cxdash.ui.context import show_error, t
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def inert(text: object) -> str:
-    """Return user text with every Markdown character escaped, for titles and widget labels."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
-
+from cxdash.ui.context import inert, show_error, t
 
 EDIT_COLUMNS = ["key", "qtype", "text", "touchpoint", "options", "required"]
 

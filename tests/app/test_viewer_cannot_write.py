@@ -6,18 +6,39 @@ import pytest
 
 from cxdash.access import Actor, Role
 from cxdash.auth import hash_password
+from cxdash.i18n import translate
 from cxdash.storage import open_store
 from cxdash.storage.backup import table_fingerprints
+from cxdash.storage.cycles import current_cycle_id
+from cxdash.storage.meetings import list_meetings
+from cxdash.storage.solutions import list_solutions
 from cxdash.storage.users import save_user
 from cxdash.ui.nav import PAGES
 
 VIEWER = Actor("vic", Role.VIEWER)
 LOGS = {"audit_log", "login_attempts"}
+REFUSAL = translate("auth.not_allowed", "en", user="vic", role="viewer")
 VIEWER_PAGES = [p.script for p in PAGES if VIEWER.may(p.needs) and not p.hidden]
 
 
 def _content(store):
     return {k: v for k, v in table_fingerprints(store).items() if k not in LOGS}
+
+
+def _click_every_enabled_button(at, script: str) -> None:
+    """Press every enabled button of the page once; none may be refused as a write."""
+    index = 0
+    while index < len(at.button):
+        button = at.button[index]
+        index += 1
+        if button.disabled or button.key == "logout":
+            continue  # a browser user cannot press a disabled one; logging out ends the test
+        label = button.label
+        button.click().run()
+        assert not at.exception, (script, index, at.exception)
+        # A write control a viewer can press is a trap: it must be hidden or disabled.
+        refused = [e.value for e in at.error if e.value.startswith(REFUSAL)]
+        assert not refused, (script, label, refused)
 
 
 @pytest.fixture
@@ -37,14 +58,36 @@ def test_viewer_clicking_everything_changes_nothing(viewer_workspace, run_page, 
     if script != "pages/overview.py":
         at.switch_page(script).run()
     assert at.title[0].value != "Log in"
-    index = 0
-    while index < len(at.button):
-        button = at.button[index]
-        index += 1
-        if button.disabled or button.key == "logout":
-            continue  # a browser user cannot press a disabled one; logging out ends the test
-        button.click().run()
-        assert not at.exception, (script, index, at.exception)
+    _click_every_enabled_button(at, script)
+    store = open_store(db)
+    try:
+        assert _content(store) == before, script
+    finally:
+        store.close()
+
+
+# Pages whose write controls only appear once a record is open: open the newest, then press.
+OPENED = [
+    ("pages/solutions.py", "solution_pick", list_solutions),
+    ("pages/meetings.py", "meeting_pick", list_meetings),
+]
+
+
+@pytest.mark.parametrize(("script", "picker", "listing"), OPENED)
+def test_viewer_with_a_record_open_meets_no_enabled_write_control(
+    viewer_workspace, run_page, script, picker, listing
+):
+    db, before = viewer_workspace
+    store = open_store(db)
+    newest = int(listing(store, current_cycle_id(store)).iloc[0]["id"])
+    store.close()
+    at = run_page("pages/overview.py", lang="en", session={"actor": VIEWER})
+    at.switch_page(script).run()
+    at.session_state[picker] = newest
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key=picker).value == newest
+    _click_every_enabled_button(at, script)
     store = open_store(db)
     try:
         assert _content(store) == before, script

@@ -67,3 +67,47 @@ def test_readers_see_whole_batches_only(demo_store, ledger):
     ledger.note(
         "concurrency", "a reader during 20 imports never sees half a batch", len(seen_partial)
     )
+
+
+def test_parallel_saves_of_one_solution_keep_exactly_one(demo_store, ledger):
+    from dataclasses import replace
+
+    from cxdash.errors import StaleEdit
+    from cxdash.solutions import solution_from_record, solution_to_record
+    from cxdash.storage.backup import table_fingerprints
+    from cxdash.storage.solutions import list_solutions, load_solution, save_solution
+
+    solution_id = int(list_solutions(demo_store).iloc[0]["id"])
+    record = load_solution(demo_store, solution_id)
+    opened = solution_from_record(record)
+    before = table_fingerprints(demo_store)
+    saved: list[int] = []
+    refused: list[StaleEdit] = []
+    errors: list[BaseException] = []
+
+    def session(n: int) -> None:
+        try:
+            edited = replace(opened, title=f"saved by session {n}")
+            save_solution(demo_store, solution_to_record(edited))
+            saved.append(n)
+        except StaleEdit as err:
+            refused.append(err)
+        except BaseException as exc:
+            errors.append(exc)
+
+    workers = [threading.Thread(target=session, args=(n,)) for n in range(THREADS)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert errors == [] and len(saved) == 1 and len(refused) == THREADS - 1
+    stored = load_solution(demo_store, solution_id)
+    assert stored["version"] == opened.version + 1
+    # Every refused session was shown the winner's value, not its own.
+    assert {e.params["title"] for e in refused} == {stored["title"]}
+    after = table_fingerprints(demo_store)
+    changed = {name for name, print_ in before.items() if after.get(name) != print_}
+    lost = len(changed - {"solutions", "solution_actions", "audit_log"})
+    lost += 0 if stored["title"] == f"saved by session {saved[0]}" else 1
+    lost += 0 if stored["actions"] == record["actions"] else 1
+    ledger.note("concurrency", f"{THREADS} sessions save one solution from the same version", lost)

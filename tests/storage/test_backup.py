@@ -95,3 +95,21 @@ def test_cli_backup_and_restore(demo_db, tmp_path, capsys):
     bad.write_bytes(b"garbage")
     assert main(["restore", str(bad), "--db", str(demo_db)]) == 2
     assert "bad.zip" in capsys.readouterr().err
+
+
+def test_a_backup_someone_makes_is_audited_and_only_admins_record_it(demo_store, tmp_path):
+    from cxdash.access import CURRENT_ACTOR, Actor, Role
+    from cxdash.errors import PermissionDenied
+    from cxdash.storage.backup import record_backup
+
+    made = create_backup(demo_store, tmp_path)
+    record_backup(demo_store, made.name, 3)
+    entry = list_audit(demo_store).iloc[0]
+    assert (entry.action, entry.actor) == ("workspace.backup", "local")
+    assert made.name in entry.detail
+    token = CURRENT_ACTOR.set(Actor("vic", Role.VIEWER))
+    try:
+        with pytest.raises(PermissionDenied):
+            record_backup(demo_store, made.name, 3)
+    finally:
+        CURRENT_ACTOR.reset(token)

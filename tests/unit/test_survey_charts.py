@@ -25,7 +25,7 @@ def test_quadrant_escapes_html_in_need_names():
 
 def test_markdown_is_escaped_for_labels():
     assert inert("**bold** [x](http://a) :red[hi]") == (
-        "\\*\\*bold\\*\\* \\[x\\]\\(http\\://a\\) \\:red\\[hi\\]"
+        "\\*\\*bold\\*\\* \\[x\\]\\(http\u2060\\://a\\) \\:red\\[hi\\]"
     )
 
 
@@ -33,3 +33,13 @@ def test_exports_neutralise_formula_cells_and_qr_is_png():
     out = neutralise(pd.DataFrame({"a": ["=1+1", "@x", "ok", "-3"]}))
     assert list(out["a"]) == ["'=1+1", "'@x", "ok", "'-3"]
     assert qr_png("http://localhost:8501/respond?s=abc")[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_bare_urls_and_addresses_cannot_become_links():
+    shown = inert("see https://evil.example, www.evil.example or boss@evil.example")
+    assert "https://" not in shown.replace("\\", "") and "www." not in shown.replace("\\", "")
+    assert "s@" not in shown
+    # Only an invisible word joiner is added: the reader sees the same characters.
+    assert shown.replace("\u2060", "").replace("\\", "") == (
+        "see https://evil.example, www.evil.example or boss@evil.example"
+    )
