@@ -14,6 +14,7 @@ from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.kano import study_surveys
 from cxdash.storage.surveys import create_survey
 from cxdash.survey_scores import neutralise
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import lang, show_error, t
 
 LANGS = {"zh": "中文", "en": "English"}
@@ -78,7 +79,12 @@ def kano_survey_panel(db: Store, study: int, name: str, features: list[str]) -> 
     )
     importance = cols[1].checkbox(t("kano.with_importance"), key="kano_survey_importance")
     questions = kano_questions(features, qlang, importance)
-    if st.button(t("kano.survey_create"), key="kano_survey_create", type="primary"):
+    if st.button(
+        t("kano.survey_create"),
+        key="kano_survey_create",
+        type="primary",
+        disabled=not can_write(),
+    ):
         try:
             create_survey(
                 db,

@@ -22,6 +22,7 @@ from cxdash.storage.surveys import list_surveys, survey_questions
 from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.survey_scores import scored_questions
 from cxdash.ui import journey_cache
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import label, lang, show_error, t
 from cxdash.ui.solution_form import form_scope
 from cxdash.ui.solution_panels import evidence_query
@@ -55,7 +56,9 @@ def _pick_category(db: Store, cycle_id: int) -> dict[str, Any] | None:
         format_func=lambda c: label("category", c),
         key="evidence_category",
     )
-    if not st.button(t("solutions.evidence.add"), key="evidence_add_category"):
+    if not st.button(
+        t("solutions.evidence.add"), key="evidence_add_category", disabled=not can_write()
+    ):
         return None
     return category_evidence(db, cycle_id, str(cat), lang())
 
@@ -78,7 +81,9 @@ def _pick_key_point(db: Store, cycle_id: int) -> dict[str, Any] | None:
         ),
         key="evidence_key_point",
     )
-    if not st.button(t("solutions.evidence.add"), key="evidence_add_key_point"):
+    if not st.button(
+        t("solutions.evidence.add"), key="evidence_add_key_point", disabled=not can_write()
+    ):
         return None
     tp, cat = cells[int(rank)]
     return key_point_evidence(db, cycle_id, tp, cat, lang(), names.get(tp, ""))
@@ -105,7 +110,9 @@ def _pick_survey_result(db: Store) -> dict[str, Any] | None:
     key = cols[1].selectbox(
         t("results.question"), list(texts), format_func=lambda k: texts[k], key="evidence_question"
     )
-    if not st.button(t("solutions.evidence.add"), key="evidence_add_survey"):
+    if not st.button(
+        t("solutions.evidence.add"), key="evidence_add_survey", disabled=not can_write()
+    ):
         return None
     return survey_result_evidence(db, survey, str(key))
 
@@ -121,7 +128,9 @@ def _pick_indicator(db: Store) -> dict[str, Any] | None:
         format_func=lambda k: tree[k],
         key="evidence_indicator",
     )
-    if not st.button(t("solutions.evidence.add"), key="evidence_add_indicator"):
+    if not st.button(
+        t("solutions.evidence.add"), key="evidence_add_indicator", disabled=not can_write()
+    ):
         return None
     return indicator_evidence(db, str(key))
 

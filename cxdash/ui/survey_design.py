@@ -13,6 +13,7 @@ from cxdash.storage.survey_responses import open_answers
 from cxdash.survey_scores import filter_open_answers
 from cxdash.survey_text import category_shares, classify_open_answers
 from cxdash.surveys import Question
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import label, lang, show_error, t
 
 TOP_N = 10
@@ -70,7 +71,12 @@ def open_answers_section(db: Store, survey_id: int, texts: dict[str, str]) -> No
     pending = int(answers["category_origin"].isna().sum())
     if pending:
         cols = st.columns([3, 1], vertical_alignment="center")
-        if not cols[1].button(t("results.classify_open"), key="classify_open", type="primary"):
+        if not cols[1].button(
+            t("results.classify_open"),
+            key="classify_open",
+            type="primary",
+            disabled=not can_write(),
+        ):
             cols[0].info(t("results.open_pending", count=pending), icon=":material/label:")
         else:
             try:

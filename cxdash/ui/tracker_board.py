@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from cxdash.access import Role, current_actor
-from cxdash.errors import CxDashError
+from cxdash.errors import CxDashError, StaleEdit
 from cxdash.solutions import allowed_transitions, solution_from_record, solution_to_record
 from cxdash.solutions import transition as move_status
 from cxdash.storage import Store
@@ -104,6 +104,11 @@ def apply_move(store: Store, row: pd.Series, target: str, version: int) -> bool:
         current = solution_from_record(load_solution(store, int(row["id"])))
         moved = move_status(current, target)
         save_solution(store, {**solution_to_record(moved), "version": version})
+    except StaleEdit as err:
+        # The board is redrawn from the stored solution on this rerun, so it already shows
+        # the current state: say so instead of the form's "your input is still here".
+        st.error(t("tracker.stale", id=err.params["id"], version=err.params["version"]))
+        return False
     except CxDashError as err:
         show_error(err)
         return False

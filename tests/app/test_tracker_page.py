@@ -119,7 +119,8 @@ def test_a_move_on_a_solution_changed_meanwhile_is_refused(demo_db, run_page):
     at.button(key="tracker_move_2_reviewed").click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [
-        "Solution #2 was changed by someone else. Reopen it and save again."
+        "Solution #2 was changed by someone else (now version 2) and was not moved. "
+        "The board now shows its current state; move it again if still needed."
     ]
     assert _status(demo_db, 2) == "draft"
     at.button(key="tracker_move_2_reviewed").click().run()  # the board now shows the new version
