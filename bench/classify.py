@@ -44,11 +44,7 @@ def _shopping() -> pd.DataFrame | None:
         return None
     frame = pd.read_csv(path).dropna(subset=["review"])
     frame["review"] = frame["review"].astype(str).str.replace("\ufeff", "")
-    return (
-        frame.groupby("cat", group_keys=False)
-        .apply(lambda g: g.sample(min(len(g), 1000), random_state=SEED))
-        .reset_index(drop=True)
-    )
+    return _per_class(frame, "cat", 1000).reset_index(drop=True)
 
 
 def clustering_quality(sample: pd.DataFrame) -> list[str]:
@@ -63,10 +59,9 @@ def clustering_quality(sample: pd.DataFrame) -> list[str]:
     ]
 
 
-def _per_class(train: pd.DataFrame, label: str, n: int) -> pd.DataFrame:
-    return train.groupby(label, group_keys=False).apply(
-        lambda g: g.sample(min(len(g), n), random_state=SEED)
-    )
+def _per_class(frame: pd.DataFrame, label: str, n: int) -> pd.DataFrame:
+    """Return up to n rows per label, drawn with the fixed seed (a seeded shuffle, then head)."""
+    return frame.sample(frac=1.0, random_state=SEED).groupby(label, sort=True).head(n)
 
 
 def learning_curve(frame: pd.DataFrame, text: str, label: str, sizes: tuple[int, ...]) -> list[str]:
