@@ -27,8 +27,6 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "product",
     "region",
     "rating",
-    "text",
-    "customer_id",
     "category",
     "category_origin",
     "category_conf",
@@ -41,6 +39,8 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "touchpoint",
     "touchpoint_origin",
     "touchpoint_conf",
+    "text",
+    "customer_id",
 )
 # Label facets joined from item_labels: each with its origin and confidence (score for sentiment).
 LABEL_FACETS: tuple[str, ...] = ("category", "kind", "sentiment", "touchpoint")
