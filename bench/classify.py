@@ -36,6 +36,7 @@ CURVE = (10, 20, 50, 200)
 
 
 CPU: dict[str, float] = {}
+FOUND: dict[str, float] = {}
 
 
 def _timed(fn: Callable[[], object], name: str = "") -> tuple[object, float]:
@@ -68,6 +69,7 @@ def clustering_quality(sample: pd.DataFrame) -> list[str]:
     ours, ours_s = _timed(lambda: discover(texts, k=10, seed=SEED).labels)
     lsa = normalize(TruncatedSVD(200, random_state=SEED).fit_transform(base_wb(texts)))
     lsa_labels = KMeans(10, random_state=SEED, n_init=3).fit_predict(lsa)
+    FOUND["nmi"] = normalized_mutual_info_score(truth, ours)
     return [
         f"| clustering, LSA(200) + KMeans on char_wb(2,3) (baseline) | NMI {normalized_mutual_info_score(truth, lsa_labels):.3f} | |",
         f"| clustering, TF-IDF char(1,2) + KMeans (baseline) | NMI {normalized_mutual_info_score(truth, labels):.3f} | {base_s:.1f} s |",
@@ -96,6 +98,7 @@ def learning_curve(frame: pd.DataFrame, text: str, label: str, sizes: tuple[int,
             if model
             else 0
         )
+        FOUND[f"f1_{label}_{n}"] = ours
         rows.append(f"| {n} per class | {base:.3f} | {ours:.3f} |")
     return rows
 
@@ -133,6 +136,7 @@ def sentiment_quality() -> list[str]:
         row = f"| {name} | {accuracy_score(truth, np.asarray(lexical) >= 0):.3f} | {1000 * lex_s / len(texts):.2f} ms"
         if model is not None:
             blended, both_s = _timed(lambda texts=texts: text_scores(texts, model))
+            FOUND[f"sentiment_{name}"] = accuracy_score(truth, np.asarray(blended) >= 0)
             row += f" | {accuracy_score(truth, np.asarray(blended) >= 0):.3f} | {1000 * both_s / len(texts):.2f} ms |"
         out.append(row)
     return out
@@ -171,8 +175,9 @@ def speed_rows() -> list[str]:
         return MiniBatchKMeans(20, random_state=SEED, n_init=3).fit_predict(matrix)
 
     _, base_clus_s = _timed(base_cluster, "base_cluster")
+    FOUND["classify_100k_s"], FOUND["cluster_50k_s"] = ours_s, clus_s
     return [
-        f"| classify 100k (train on 3,000 labels + self-training, predict all) | {ours_s:.1f} s ({CPU['ours_classify']:.1f} s CPU) | {base_s:.1f} s ({CPU['base_classify']:.1f} s CPU) | {ours_s / base_s:.2f} | ≤ 60 s |",
+        f"| classify 100k (train on 3,000 labels, self-trained below 100 a class; predict all) | {ours_s:.1f} s ({CPU['ours_classify']:.1f} s CPU) | {base_s:.1f} s ({CPU['base_classify']:.1f} s CPU) | {ours_s / base_s:.2f} | ≤ 60 s |",
         f"| cluster 50k (k = 20) | {clus_s:.1f} s ({CPU['ours_cluster']:.1f} s CPU) | {base_clus_s:.1f} s ({CPU['base_cluster']:.1f} s CPU) | {clus_s / base_clus_s:.2f} | ≤ 60 s |",
     ]
 
@@ -203,6 +208,7 @@ def streaming_row(n: int = 1_000_000) -> str:
     if done.returncode:
         return f"| stream {n:,} | failed: {done.stderr[-200:]} |"
     count, peak = done.stdout.split()
+    FOUND["stream_peak_mb"] = float(peak)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return f"| stream-classify {int(count):,} items in chunks of 100k | peak {float(peak):,.0f} MB | {seconds:.0f} s | ≤ 3 GB (this bench process peaked at {base:,.0f} MB) |"
 
@@ -272,4 +278,49 @@ def _run() -> str:
         "|---|---|---|---|",
         streaming_row(int(os.environ.get("CXDASH_BENCH_STREAM", "1000000"))),
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + targets())
+
+
+TARGETS = (
+    ("nmi", "clustering NMI, online_shopping_10_cats", 0.60, True),
+    ("f1_cat_20", "macro-F1 at 20 labels a category", 0.80, True),
+    ("f1_cat_200", "macro-F1 at 200 labels a category", 0.88, True),
+    ("sentiment_waimai_10k", "sentiment accuracy, waimai_10k", 0.85, True),
+    ("sentiment_chnsenticorp_htl", "sentiment accuracy, chnsenticorp_htl", 0.85, True),
+    ("classify_100k_s", "classify 100k, wall seconds", 60, False),
+    ("cluster_50k_s", "cluster 50k, wall seconds", 60, False),
+    ("stream_peak_mb", "stream 1M, peak MB", 3072, False),
+)
+NOTES = """
+Where a target is missed, what was tried (all on the same sample and split as above):
+
+- Macro-F1 at 20 labels: self-training (three class-balanced rounds over the unlabelled part of the
+  training split, IDF fitted on all text) lifts the LinearSVC baseline by about 0.07. Also tried:
+  more rounds and a larger share (0.78–0.79), stronger or weaker regularisation (no gain), LSA(100)
+  columns appended to the n-grams (helps the plain SVC by about 0.03, nothing on top of
+  self-training), label spreading on a 10-NN graph of LSA vectors (0.66–0.71) and Naive Bayes EM
+  (0.60–0.69, it drifts towards the large clusters).
+- Macro-F1 at 200 labels: the supervised ceiling of these features is near the target. Trained on
+  the whole training split (about 670 a category), char(1,2), char(1,3), jieba words and their
+  union all reach 0.876–0.882, so 200 a category stays near 0.86; self-training is switched off
+  from 100 labels a category because it costs about 0.01 there.
+- CFPB at 20 a class: character n-grams are weak features for English narratives; cxdash trails the
+  LinearSVC baseline here and word features for English are the next thing to try.
+- Sentiment on hotel reviews: the rated-review model never sees a hotel review (the 酒店 category is
+  left out of its training set) and the lexicon alone reaches about 0.79; the blend was not tuned on
+  these two sets, so that they stay unseen.
+"""
+
+
+def targets() -> list[str]:
+    """Return the summary table of the issue's targets: measured figure and the gap."""
+    rows = ["", "Targets:", "", "| target | required | measured | met |", "|---|---|---|---|"]
+    for key, name, goal, higher in TARGETS:
+        if key not in FOUND:
+            continue
+        value = FOUND[key]
+        met = value >= goal if higher else value <= goal
+        verdict = "yes" if met else f"no, short by {abs(goal - value):.3f}"
+        sign = "≥" if higher else "≤"
+        rows.append(f"| {name} | {sign} {goal} | {value:.3f} | {verdict} |")
+    return [*rows, NOTES]
