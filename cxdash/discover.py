@@ -65,7 +65,7 @@ def embed(
     texts: Sequence[str], concepts: Sequence[tuple[str, Sequence[str]]] = (), seed: int = 0
 ) -> np.ndarray:
     """Return unit-length LSA vectors of the texts (char n-grams plus the concept block)."""
-    return _lsa(fit_features(texts, concepts).transform(texts), seed)
+    return _lsa(fit_features(texts, concepts, words=False).transform(texts), seed)
 
 
 def _lsa(matrix: sp.csr_matrix, seed: int) -> np.ndarray:
@@ -139,7 +139,7 @@ def discover(
     """Return clusters of the texts (k suggested from the silhouette curve unless given)."""
     if len(texts) < MIN_ITEMS:
         raise InvalidInput("classify.too_few_to_cluster", minimum=MIN_ITEMS)
-    matrix = _shared_columns(fit_features(texts, concepts).transform(texts))
+    matrix = _shared_columns(fit_features(texts, concepts, words=False).transform(texts))
     vectors = _lsa(matrix, seed)
     curve = k_curve(vectors, seed)
     chosen = int(k) if k else suggest_k(curve)

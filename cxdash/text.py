@@ -68,8 +68,17 @@ def grams(text: str) -> list[str]:
     return [*folded, *pairs, *(WORD_MARK + w for w in _LATIN.findall(folded))]
 
 
-def _char_hasher() -> HashingVectorizer:
-    return HashingVectorizer(analyzer=grams, n_features=N_FEATURES, alternate_sign=False, norm=None)
+def char_grams(text: str) -> list[str]:
+    """Return the character 1- and 2-grams of a text only (discovery: no split by script)."""
+    folded = normalise(text)
+    return [*folded, *(folded[i : i + 2] for i in range(len(folded) - 1))]
+
+
+def _char_hasher(words: bool = True) -> HashingVectorizer:
+    analyzer = grams if words else char_grams
+    return HashingVectorizer(
+        analyzer=analyzer, n_features=N_FEATURES, alternate_sign=False, norm=None
+    )
 
 
 @dataclass(frozen=True)
@@ -78,10 +87,11 @@ class Features:
 
     idf: TfidfTransformer
     concepts: tuple[tuple[str, tuple[str, ...]], ...]
+    words: bool = True
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Return the L2-normalised feature rows of the texts."""
-        return self.rows(_char_hasher().transform(texts), texts)
+        return self.rows(_char_hasher(self.words).transform(texts), texts)
 
     def rows(self, counts: sp.csr_matrix, texts: Sequence[str]) -> sp.csr_matrix:
         """Return the feature rows from already hashed char counts of the texts."""
@@ -95,12 +105,14 @@ class Features:
 
 
 def fit_features(
-    texts: Sequence[str], concepts: Iterable[tuple[str, Iterable[str]]] = ()
+    texts: Sequence[str],
+    concepts: Iterable[tuple[str, Iterable[str]]] = (),
+    words: bool = True,
 ) -> Features:
     """Return a feature map whose IDF weights are learned from the texts."""
-    idf = TfidfTransformer(sublinear_tf=True).fit(_char_hasher().transform(texts))
-    words = tuple((key, tuple(w.lower() for w in ws if w)) for key, ws in concepts)
-    return Features(idf=idf, concepts=tuple(c for c in words if c[1]))
+    idf = TfidfTransformer(sublinear_tf=True).fit(_char_hasher(words).transform(texts))
+    cues = tuple((key, tuple(w.lower() for w in ws if w)) for key, ws in concepts)
+    return Features(idf=idf, concepts=tuple(c for c in cues if c[1]), words=words)
 
 
 def fit_transform(
