@@ -223,8 +223,8 @@ def _run() -> str:
     lines = [
         "## Classify (step 2)",
         "",
-        "Run with BLAS/OpenMP pools held at one thread: the 2-core machine was shared with other",
-        "jobs (load average about 10), so wall-clock times are several times the CPU times shown.",
+        "Run with BLAS/OpenMP pools held at one thread on the 2-core machine while other jobs",
+        "shared it (load average 5–10), so wall-clock times are noisy; CPU times stand beside them.",
         "",
     ]
     sample = _shopping()
