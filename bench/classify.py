@@ -17,11 +17,14 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import SGDClassifier
 from sklearn.metrics import accuracy_score, f1_score, normalized_mutual_info_score
 from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import normalize
 from sklearn.svm import LinearSVC
+from threadpoolctl import threadpool_limits
 
 from bench._data import dataset
 from cxdash.discover import discover
@@ -32,9 +35,15 @@ SEED = 0
 CURVE = (10, 20, 50, 200)
 
 
-def _timed(fn: Callable[[], object]) -> tuple[object, float]:
-    start = time.perf_counter()
+CPU: dict[str, float] = {}
+FOUND: dict[str, float] = {}
+
+
+def _timed(fn: Callable[[], object], name: str = "") -> tuple[object, float]:
+    """Return fn's result and its wall-clock seconds; its CPU seconds go to CPU[name]."""
+    start, cpu = time.perf_counter(), time.process_time()
     out = fn()
+    CPU[name] = time.process_time() - cpu
     return out, time.perf_counter() - start
 
 
@@ -44,11 +53,12 @@ def _shopping() -> pd.DataFrame | None:
         return None
     frame = pd.read_csv(path).dropna(subset=["review"])
     frame["review"] = frame["review"].astype(str).str.replace("\ufeff", "")
-    return (
-        frame.groupby("cat", group_keys=False)
-        .apply(lambda g: g.sample(min(len(g), 1000), random_state=SEED))
-        .reset_index(drop=True)
-    )
+    return _per_class(frame, "cat", 1000).reset_index(drop=True)
+
+
+def base_wb(texts: list[str]) -> object:
+    """Return the TF-IDF char_wb(2,3) matrix of the issue's first baseline."""
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3), min_df=2).fit_transform(texts)
 
 
 def clustering_quality(sample: pd.DataFrame) -> list[str]:
@@ -57,16 +67,19 @@ def clustering_quality(sample: pd.DataFrame) -> list[str]:
     base = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), min_df=2).fit_transform(texts)
     labels, base_s = _timed(lambda: KMeans(10, random_state=SEED, n_init=3).fit_predict(base))
     ours, ours_s = _timed(lambda: discover(texts, k=10, seed=SEED).labels)
+    lsa = normalize(TruncatedSVD(200, random_state=SEED).fit_transform(base_wb(texts)))
+    lsa_labels = KMeans(10, random_state=SEED, n_init=3).fit_predict(lsa)
+    FOUND["nmi"] = normalized_mutual_info_score(truth, ours)
     return [
+        f"| clustering, LSA(200) + KMeans on char_wb(2,3) (baseline) | NMI {normalized_mutual_info_score(truth, lsa_labels):.3f} | |",
         f"| clustering, TF-IDF char(1,2) + KMeans (baseline) | NMI {normalized_mutual_info_score(truth, labels):.3f} | {base_s:.1f} s |",
-        f"| clustering, cxdash discover (hashed char(1,2) + LSA(100) + MiniBatchKMeans) | NMI {normalized_mutual_info_score(truth, ours):.3f} | {ours_s:.1f} s |",
+        f"| clustering, cxdash discover (hashed char(1,2), LSA(100) + MiniBatchKMeans, then Complement-NB hard EM) | NMI {normalized_mutual_info_score(truth, ours):.3f} | {ours_s:.1f} s |",
     ]
 
 
-def _per_class(train: pd.DataFrame, label: str, n: int) -> pd.DataFrame:
-    return train.groupby(label, group_keys=False).apply(
-        lambda g: g.sample(min(len(g), n), random_state=SEED)
-    )
+def _per_class(frame: pd.DataFrame, label: str, n: int) -> pd.DataFrame:
+    """Return up to n rows per label, drawn with the fixed seed (a seeded shuffle, then head)."""
+    return frame.sample(frac=1.0, random_state=SEED).groupby(label, sort=True).head(n)
 
 
 def learning_curve(frame: pd.DataFrame, text: str, label: str, sizes: tuple[int, ...]) -> list[str]:
@@ -85,6 +98,7 @@ def learning_curve(frame: pd.DataFrame, text: str, label: str, sizes: tuple[int,
             if model
             else 0
         )
+        FOUND[f"f1_{label}_{n}"] = ours
         rows.append(f"| {n} per class | {base:.3f} | {ours:.3f} |")
     return rows
 
@@ -122,6 +136,7 @@ def sentiment_quality() -> list[str]:
         row = f"| {name} | {accuracy_score(truth, np.asarray(lexical) >= 0):.3f} | {1000 * lex_s / len(texts):.2f} ms"
         if model is not None:
             blended, both_s = _timed(lambda texts=texts: text_scores(texts, model))
+            FOUND[f"sentiment_{name}"] = accuracy_score(truth, np.asarray(blended) >= 0)
             row += f" | {accuracy_score(truth, np.asarray(blended) >= 0):.3f} | {1000 * both_s / len(texts):.2f} ms |"
         out.append(row)
     return out
@@ -150,19 +165,20 @@ def speed_rows() -> list[str]:
         )
         return clf.predict(vec.transform(texts))
 
-    _, ours_s = _timed(ours_classify)
-    _, base_s = _timed(base_classify)
+    _, ours_s = _timed(ours_classify, "ours_classify")
+    _, base_s = _timed(base_classify, "base_classify")
     half = texts[:50_000]
-    _, clus_s = _timed(lambda: discover(half, k=20, seed=SEED))
+    _, clus_s = _timed(lambda: discover(half, k=20, seed=SEED), "ours_cluster")
 
     def base_cluster() -> object:
         matrix = TfidfVectorizer(analyzer="char", ngram_range=(1, 2)).fit_transform(half)
         return MiniBatchKMeans(20, random_state=SEED, n_init=3).fit_predict(matrix)
 
-    _, base_clus_s = _timed(base_cluster)
+    _, base_clus_s = _timed(base_cluster, "base_cluster")
+    FOUND["classify_100k_s"], FOUND["cluster_50k_s"] = ours_s, clus_s
     return [
-        f"| classify 100k (train on 3,000 labels + self-training, predict all) | {ours_s:.1f} s | {base_s:.1f} s | {ours_s / base_s:.2f} | ≤ 60 s |",
-        f"| cluster 50k (k = 20) | {clus_s:.1f} s | {base_clus_s:.1f} s | {clus_s / base_clus_s:.2f} | ≤ 60 s |",
+        f"| classify 100k (train on 3,000 labels, self-trained below 100 a class; predict all) | {ours_s:.1f} s ({CPU['ours_classify']:.1f} s CPU) | {base_s:.1f} s ({CPU['base_classify']:.1f} s CPU) | {ours_s / base_s:.2f} | ≤ 60 s |",
+        f"| cluster 50k (k = 20) | {clus_s:.1f} s ({CPU['ours_cluster']:.1f} s CPU) | {base_clus_s:.1f} s ({CPU['base_cluster']:.1f} s CPU) | {clus_s / base_clus_s:.2f} | ≤ 60 s |",
     ]
 
 
@@ -184,7 +200,7 @@ print(done, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 def streaming_row(n: int = 1_000_000) -> str:
     """Return the row of streaming classification of n items: peak resident memory."""
     start = time.perf_counter()
-    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    env = {**os.environ, "PYTHONPATH": os.getcwd(), "OMP_NUM_THREADS": "1"}
     done = subprocess.run(
         [sys.executable, "-c", STREAM_CODE, str(n)], capture_output=True, text=True, env=env
     )
@@ -192,13 +208,25 @@ def streaming_row(n: int = 1_000_000) -> str:
     if done.returncode:
         return f"| stream {n:,} | failed: {done.stderr[-200:]} |"
     count, peak = done.stdout.split()
+    FOUND["stream_peak_mb"] = float(peak)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return f"| stream-classify {int(count):,} items in chunks of 100k | peak {float(peak):,.0f} MB | {seconds:.0f} s | ≤ 3 GB (this bench process peaked at {base:,.0f} MB) |"
 
 
 def run() -> str:
-    """Return the Markdown section of the step 2 benchmarks."""
-    lines = ["## Classify (step 2)", ""]
+    """Return the Markdown section of the step 2 benchmarks (native thread pools held at one)."""
+    with threadpool_limits(limits=1):
+        return _run()
+
+
+def _run() -> str:
+    lines = [
+        "## Classify (step 2)",
+        "",
+        "Run with BLAS/OpenMP pools held at one thread on the 2-core machine while other jobs",
+        "shared it (load average 5–10), so wall-clock times are noisy; CPU times stand beside them.",
+        "",
+    ]
     sample = _shopping()
     if sample is not None:
         lines += [
@@ -250,4 +278,51 @@ def run() -> str:
         "|---|---|---|---|",
         streaming_row(int(os.environ.get("CXDASH_BENCH_STREAM", "1000000"))),
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + targets())
+
+
+TARGETS = (
+    ("nmi", "clustering NMI, online_shopping_10_cats", 0.60, True),
+    ("f1_cat_20", "macro-F1 at 20 labels a category", 0.80, True),
+    ("f1_cat_200", "macro-F1 at 200 labels a category", 0.88, True),
+    ("sentiment_waimai_10k", "sentiment accuracy, waimai_10k", 0.85, True),
+    ("sentiment_chnsenticorp_htl", "sentiment accuracy, chnsenticorp_htl", 0.85, True),
+    ("classify_100k_s", "classify 100k, wall seconds", 60, False),
+    ("cluster_50k_s", "cluster 50k, wall seconds", 60, False),
+    ("stream_peak_mb", "stream 1M, peak MB", 3072, False),
+)
+NOTES = """
+Where a target is missed, what was tried (all on the same sample and split as above):
+
+- Macro-F1 at 20 labels: self-training (three class-balanced rounds over the unlabelled part of the
+  training split, IDF fitted on all text) lifts the LinearSVC baseline by about 0.07. Also tried:
+  more rounds and a larger share (0.78–0.79), stronger or weaker regularisation (no gain), LSA(100)
+  columns appended to the n-grams (helps the plain SVC by about 0.03, nothing on top of
+  self-training), label spreading on a 10-NN graph of LSA vectors (0.66–0.71) and Naive Bayes EM
+  (0.60–0.69, it drifts towards the large clusters).
+- Macro-F1 at 200 labels: the supervised ceiling of these features is near the target. Trained on
+  the whole training split (about 670 a category), char(1,2), char(1,3), jieba words and their
+  union all reach 0.876–0.882, so 200 a category stays near 0.86; self-training is switched off
+  from 100 labels a category because it costs about 0.01 there.
+- CFPB at 20 a class (no target set): Latin words are now hashed beside the character n-grams
+  (0.53 to about 0.59 in a trial on this split). Self-training costs here: without it the same
+  trial gave about 0.68. With five products of very different sizes, class-balanced picks from a
+  small pool push the small classes; switching self-training by class balance is left to do.
+- Sentiment on hotel reviews: the rated-review model never sees a hotel review (the 酒店 category is
+  left out of its training set) and the lexicon alone reaches about 0.79; the blend was not tuned on
+  these two sets, so that they stay unseen.
+"""
+
+
+def targets() -> list[str]:
+    """Return the summary table of the issue's targets: measured figure and the gap."""
+    rows = ["", "Targets:", "", "| target | required | measured | met |", "|---|---|---|---|"]
+    for key, name, goal, higher in TARGETS:
+        if key not in FOUND:
+            continue
+        value = FOUND[key]
+        met = value >= goal if higher else value <= goal
+        verdict = "yes" if met else f"no, short by {abs(goal - value):.3f}"
+        sign = "≥" if higher else "≤"
+        rows.append(f"| {name} | {sign} {goal} | {value:.3f} | {verdict} |")
+    return [*rows, NOTES]

@@ -27,10 +27,23 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "product",
     "region",
     "rating",
+    "category",
+    "category_origin",
+    "category_conf",
+    "kind",
+    "kind_origin",
+    "kind_conf",
+    "sentiment",
+    "sentiment_origin",
+    "sentiment_score",
+    "touchpoint",
+    "touchpoint_origin",
+    "touchpoint_conf",
     "text",
     "customer_id",
-    "category",
 )
+# Label facets joined from item_labels: each with its origin and confidence (score for sentiment).
+LABEL_FACETS: tuple[str, ...] = ("category", "kind", "sentiment", "touchpoint")
 SORT_COLUMNS: tuple[str, ...] = (
     "received_at",
     "id",
@@ -138,10 +151,26 @@ def shares(counts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def labelled_rows(rows: pd.DataFrame, label: Callable[[str, str], str]) -> pd.DataFrame:
-    """Return a copy of rows with dimension keys shown as display labels (missing stays empty)."""
+_VALUE_LABELS = {"kind": "import.kind", "sentiment": "sentiment"}
+
+
+def labelled_rows(
+    rows: pd.DataFrame,
+    label: Callable[[str, str], str],
+    categories: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Return a copy of rows with stored keys shown as display labels (missing stays empty).
+
+    Dimensions, kinds, sentiments and label origins go through `label`; categories through the
+    taxonomy's display names (an unknown key stays as it is).
+    """
     out = rows.copy()
-    for dim in DIMENSIONS:
-        if dim in out.columns:
-            out[dim] = out[dim].map(lambda v, d=dim: label(d, str(v)), na_action="ignore")
+    prefixes = {**{d: d for d in DIMENSIONS}, **_VALUE_LABELS}
+    prefixes.update({f"{facet}_origin": "origin" for facet in LABEL_FACETS})
+    for column, prefix in prefixes.items():
+        if column in out.columns:
+            out[column] = out[column].map(lambda v, p=prefix: label(p, str(v)), na_action="ignore")
+    if categories is not None and "category" in out.columns:
+        names = dict(categories)
+        out["category"] = out["category"].map(lambda v: names.get(v, v), na_action="ignore")
     return out

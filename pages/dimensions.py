@@ -41,7 +41,11 @@ else:
         key="rising_table",
     )
 with st.expander(t("dimensions.changes")):
-    st.dataframe(changes, hide_index=True, width="stretch")
+    st.dataframe(
+        changes.assign(category=changes["category"].map(names).fillna(changes["category"])),
+        hide_index=True,
+        width="stretch",
+    )
 
 cols = st.columns(2)
 dimension = cols[0].selectbox(

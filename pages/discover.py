@@ -15,9 +15,10 @@ from cxdash.storage.clusters import (
 )
 from cxdash.storage.feedback import count_feedback
 from cxdash.storage.taxonomy import load_taxonomy
+from cxdash.taxonomy import display_names
 from cxdash.ui.auth import can_write
 from cxdash.ui.classify_widgets import category_picker
-from cxdash.ui.context import label, show_error, store, t
+from cxdash.ui.context import label, lang, show_error, store, t
 
 MAX_CARDS = 30
 
@@ -88,7 +89,8 @@ for cluster in clusters.head(MAX_CARDS).itertuples():
             try:
                 target = None if category == "__new__" else category
                 key, count = map_cluster(workspace, run_id, no, name.strip() or title, target)
-                st.success(t("discover.mapped", count=count, category=key))
+                shown = display_names(load_taxonomy(workspace), lang()).get(key, key)
+                st.success(t("discover.mapped", count=count, category=shown))
             except CxDashError as err:
                 show_error(err)
 

@@ -16,8 +16,10 @@ from cxdash.explore import (
 )
 from cxdash.export import MIME, XLSX_MAX_ROWS, export_bytes
 from cxdash.storage.explore import iter_export
+from cxdash.storage.taxonomy import load_taxonomy
+from cxdash.taxonomy import display_names
 from cxdash.ui import cache
-from cxdash.ui.context import label, store, t
+from cxdash.ui.context import label, lang, store, t
 from cxdash.ui.filters import feedback_filter, key_label
 
 st.title(t("explore.title"))
@@ -89,7 +91,7 @@ if int(st.session_state.get("page", 1)) > pages:
 page = st.pagination(pages, key="page")
 offset = page_offset(page, size, count)
 rows = cache.page_rows(token, flt, offset, size, sort, descending)
-shown = labelled_rows(rows, label)
+shown = labelled_rows(rows, label, display_names(load_taxonomy(store()), lang()))
 picked = st.dataframe(
     shown,
     hide_index=True,

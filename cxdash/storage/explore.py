@@ -33,11 +33,46 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "rating_max",
     "text",
     "category",
+    "category_origin",
+    "category_conf",
     "kind",
+    "kind_origin",
+    "kind_conf",
+    "sentiment",
+    "sentiment_origin",
+    "sentiment_score",
+    "touchpoint",
+    "touchpoint_origin",
+    "touchpoint_conf",
     "lang",
     "source_id",
     "batch_id",
 )
+
+
+# The label columns read from item_labels; a category or kind mapped at import and not yet
+# classified shows with origin "import".
+_LABELLED = (
+    "coalesce(l.category, f.category) AS category,"
+    " CASE WHEN l.category IS NOT NULL THEN l.category_origin"
+    " WHEN f.category IS NOT NULL THEN 'import' END AS category_origin,"
+    " l.category_conf, coalesce(l.kind, f.kind) AS kind,"
+    " CASE WHEN l.kind IS NOT NULL THEN l.kind_origin"
+    " WHEN f.kind IS NOT NULL THEN 'import' END AS kind_origin,"
+    " l.kind_conf, l.sentiment, l.sentiment_origin, l.sentiment_score,"
+    " l.touchpoint, l.touchpoint_origin, l.touchpoint_conf"
+)
+_LABEL_COLUMNS = frozenset(
+    f"{facet}{part}"
+    for facet in ("category", "kind", "sentiment", "touchpoint")
+    for part in ("", "_origin", "_conf", "_score")
+)
+
+
+def _select_list(columns: Sequence[str]) -> str:
+    """Return the SELECT list of columns over feedback f joined to item_labels l."""
+    plain = [f"f.{c}" for c in columns if c not in _LABEL_COLUMNS]
+    return ", ".join([*plain, _LABELLED])
 
 
 def undone_batches(store: Store) -> tuple[int, ...]:
@@ -93,8 +128,9 @@ def fetch_page(
     ordering = f"ORDER BY {sort} {order} NULLS LAST, id {order}"
     # Sort and cut on narrow columns first, then read the wide ones for the page's rows only.
     sql = (
-        f"SELECT {', '.join(TABLE_COLUMNS)} FROM feedback WHERE id IN"
-        f" (SELECT id FROM feedback {where} {ordering} LIMIT ? OFFSET ?) {ordering}"
+        f"SELECT {', '.join(TABLE_COLUMNS)} FROM (SELECT {_select_list(TABLE_COLUMNS)}"
+        " FROM feedback f LEFT JOIN item_labels l ON l.feedback_id = f.id WHERE f.id IN"
+        f" (SELECT id FROM feedback {where} {ordering} LIMIT ? OFFSET ?)) {ordering}"
     )
     return store.df(sql, [*params, int(limit), int(offset)])
 
@@ -177,7 +213,11 @@ def iter_export(
 ) -> Iterator[pd.DataFrame]:
     """Yield the matching items in export columns, oldest first, as DataFrames of chunk_rows."""
     where, params = _where(store, flt)
-    sql = f"SELECT {', '.join(EXPORT_COLUMNS)} FROM feedback {where} ORDER BY received_at, id"
+    sql = (
+        f"SELECT {', '.join(EXPORT_COLUMNS)} FROM (SELECT {_select_list(EXPORT_COLUMNS)}"
+        f" FROM (SELECT * FROM feedback {where}) f LEFT JOIN item_labels l"
+        " ON l.feedback_id = f.id) ORDER BY received_at, id"
+    )
     cur = store.cursor()
     try:
         reader = cur.sql(sql, params=params).to_arrow_reader(chunk_rows)

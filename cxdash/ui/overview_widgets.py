@@ -13,8 +13,10 @@ from cxdash.headline import KpiTile, kpi_tile
 from cxdash.storage.cycles import current_cycle_id, list_cycles
 from cxdash.storage.loop import cycle_steps
 from cxdash.storage.metrics_source import top_pain_points, weekly_totals
+from cxdash.storage.taxonomy import load_taxonomy
 from cxdash.storage.verifications import verified_wins
-from cxdash.ui.context import label, store, t
+from cxdash.taxonomy import display_names
+from cxdash.ui.context import label, lang, store, t
 from cxdash.ui.overview_watch import alerts, overdue, survey_tiles
 
 # Each tile: message key, metric source, kind, display scale, formatter, lower-is-better.
@@ -76,11 +78,14 @@ def pain_points() -> None:
     """Show the top problem categories by volume, with their negative share."""
     st.subheader(t("overview.pain.header"))
     found = top_pain_points(store())
+    names = display_names(load_taxonomy(store()), lang())
     if found.empty:
         st.caption(t("overview.pain.none"))
         return
     shown = {
-        t("overview.pain.category"): [label("category", c) for c in found["category"]],
+        t("overview.pain.category"): [
+            names.get(c) or label("category", c) for c in found["category"]
+        ],
         t("overview.pain.volume"): found["volume"],
         t("overview.pain.share"): (found["share"] * 100).round(1),
         t("overview.pain.negative"): (found["negative_share"] * 100).round(1),

@@ -1,11 +1,17 @@
-"""In a real browser: a corrected label survives reclassification."""
+"""In a browser: a mapped cluster labels its items; a corrected label survives reclassifying."""
 
 from __future__ import annotations
 
 import shutil
+from urllib.parse import quote
 
+import pandas as pd
 import pytest
+from playwright.sync_api import expect
 
+from cxdash.storage import open_store
+from cxdash.storage.taxonomy import load_taxonomy
+from cxdash.taxonomy import display_names
 from tests.browser.conftest import assert_no_exception, wait_for_app
 
 
@@ -47,3 +53,63 @@ def test_correct_a_label_then_reclassify_and_it_stays(page, served):
     page.get_by_label("查看某条反馈的标签（输入编号）").press("Enter")
     _wait_idle(page)
     page.wait_for_selector(".st-key-lookup_table >> text=human", timeout=120_000)
+
+
+def _names(db) -> dict[str, str]:
+    """Return the workspace's category display names in Chinese (read before the server opens)."""
+    store = open_store(db)
+    try:
+        return display_names(load_taxonomy(store), "zh")
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def served_with_names(start_server, demo_template, tmp_path):
+    db = tmp_path / "discover.duckdb"
+    shutil.copy(demo_template, db)
+    names = _names(db)
+    return start_server(db), names
+
+
+def test_name_and_map_a_cluster_then_see_its_labels_in_the_explorer(
+    page, served_with_names, tmp_path
+):
+    url, names = served_with_names
+    shown = names["billing_error"]
+    _open(page, f"{url}/discover?lang=zh")
+    page.get_by_label("簇数 k（0 = 自动建议）").fill("4")
+    page.get_by_label("最多条数").fill("400")
+    page.get_by_label("最多条数").press("Enter")
+    page.get_by_role("button", name="开始聚类").click()
+    page.wait_for_selector(".st-key-card_0", timeout=600_000)
+    _wait_idle(page)
+    card = page.locator(".st-key-card_0")
+    card.get_by_label("簇名称").fill("浏览器里命名的簇")
+    card.locator("[data-testid='stSelectbox']").click()
+    page.keyboard.type("计费错误")
+    page.get_by_role("option", name=shown, exact=True).click()
+    card.get_by_role("button", name="保存并打标签").click()
+    page.wait_for_selector(f"text=标为「{shown}」", timeout=120_000)
+    assert_no_exception(page)
+    _open(page, f"{url}/discover?lang=zh")
+    expect(
+        page.locator(".st-key-card_0").get_by_text("浏览器里命名的簇", exact=True)
+    ).to_be_visible()
+
+    # The explorer's export carries the members' labels; one member's text finds it in the table.
+    _open(page, f"{url}/feedback?lang=zh")
+    with page.expect_download(timeout=300_000) as info:
+        page.get_by_role("button", name="下载 CSV").click()
+    saved = tmp_path / "export.csv"
+    info.value.save_as(saved)
+    rows = pd.read_csv(saved, encoding="utf-8-sig")
+    mapped = rows[(rows["category_origin"] == "cluster") & (rows["category"] == "billing_error")]
+    assert len(mapped) > 0
+    needle = str(mapped["text"].iloc[0])[:15]
+    page.set_viewport_size({"width": 3600, "height": 1000})  # every label column on screen
+    _open(page, f"{url}/feedback?lang=zh&q={quote(needle)}")
+    grid = page.locator('[data-testid="stDataFrame"]')
+    expect(grid.get_by_text(shown, exact=True).first).to_be_attached()
+    expect(grid.get_by_text("簇映射", exact=True).first).to_be_attached()
+    assert_no_exception(page)

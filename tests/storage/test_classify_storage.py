@@ -130,3 +130,39 @@ def test_a_new_import_is_classified_automatically(demo_store, tmp_path):
     assert len(labels) == 1
     assert labels.category_origin[0] in {"rule", "model"}
     assert labels.category[0] == "billing_error"
+
+
+def test_explorer_and_export_show_every_label_with_origin_and_confidence(store):
+    from cxdash.explore import make_filter
+    from cxdash.storage.explore import fetch_page, iter_export
+
+    _seed(store, 40)
+    save_taxonomy(store, builtin_taxonomy("telecom"), "builtin", "telecom")
+    run_classification(store, unlabelled=0)
+    set_person_label(store, [30], "category", "store_service", "human")
+    exported = pd.concat(iter_export(store, make_filter())).set_index("id")
+    for facet in ("category", "kind", "sentiment", "touchpoint"):
+        assert {facet, f"{facet}_origin"} <= set(exported.columns)
+    assert exported[["category_conf", "kind_conf", "sentiment_score"]].notna().all().all()
+    assert exported.at[30, "category"] == "store_service"
+    assert exported.at[30, "category_origin"] == "human"
+    assert set(exported["sentiment_origin"]) <= {"model", "rating"}
+    page = fetch_page(store, make_filter(), offset=0, limit=50, sort="id", descending=False)
+    assert page.set_index("id").at[30, "category_origin"] == "human"
+    assert page["kind"].notna().all()
+
+
+def test_cli_export_feedback_includes_the_labels(db_path, tmp_path):
+    from cxdash.storage import open_store
+
+    opened = open_store(db_path)
+    _seed(opened, 20)
+    opened.close()
+    assert main(["classify", "--db", str(db_path), "--taxonomy", "telecom"]) == 0
+    out = tmp_path / "feedback.csv"
+    assert main(["export", "feedback", "--db", str(db_path), "--out", str(out)]) == 0
+    frame = pd.read_csv(out, encoding="utf-8-sig")
+    assert {"category_origin", "category_conf", "kind_origin", "touchpoint_origin"} <= set(
+        frame.columns
+    )
+    assert frame["category_origin"].isin(["human", "rule", "model"]).all()

@@ -55,3 +55,29 @@ def test_too_few_items_is_a_clear_error():
     with pytest.raises(InvalidInput) as err:
         discover(["一条"] * 5)
     assert err.value.key == "classify.too_few_to_cluster"
+
+
+def test_refinement_repairs_a_wrong_start_and_keeps_every_cluster():
+    from cxdash.discover import refine
+    from cxdash.text import fit_transform
+
+    texts, truth = _texts()
+    _, matrix = fit_transform(texts)
+    # A start that has every fifth item of each planted group in the wrong cluster.
+    start = np.array([(g + (i % 5 == 0)) % 3 for i, g in enumerate(truth)])
+    found = refine(matrix, start)
+    assert adjusted_rand_score(truth, found) > adjusted_rand_score(truth, start)
+    assert adjusted_rand_score(truth, found) == pytest.approx(1.0)
+    assert sorted(set(found)) == [0, 1, 2]
+
+
+def test_refinement_stops_before_a_cluster_would_empty():
+    from cxdash.discover import refine
+    from cxdash.text import fit_transform
+
+    texts, truth = _texts()
+    _, matrix = fit_transform(texts)
+    # Cluster 3 holds two billing items only: EM would move them back and leave it empty.
+    start = np.array(truth)
+    start[:2] = 3
+    assert len(set(refine(matrix, start))) == 4

@@ -152,3 +152,22 @@ def test_labelled_rows_translates_dimension_keys_and_leaves_text_alone():
 )
 def test_search_condition_matches_literally_and_ignores_case_only_when_needed(text, expected):
     assert search_condition(text) == expected
+
+
+def test_labelled_rows_shows_category_names_and_label_values():
+    rows = pd.DataFrame(
+        {
+            "category": ["billing_error", "unknown_key", None],
+            "category_origin": ["human", "model", None],
+            "kind": ["need", "problem", None],
+            "sentiment": ["negative", "positive", None],
+        }
+    )
+    shown = labelled_rows(
+        rows, lambda prefix, key: f"{prefix}:{key}", {"billing_error": "计费 › 多扣费"}
+    )
+    assert shown["category"].tolist()[:2] == ["计费 › 多扣费", "unknown_key"]
+    assert shown["category_origin"].tolist()[:2] == ["origin:human", "origin:model"]
+    assert shown["kind"].tolist()[:2] == ["import.kind:need", "import.kind:problem"]
+    assert shown["sentiment"].tolist()[:2] == ["sentiment:negative", "sentiment:positive"]
+    assert shown.iloc[2].isna().all()
