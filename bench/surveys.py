@@ -110,18 +110,29 @@ def _airline_rows(path: Path, workdir: Path) -> list[str]:
 
 
 def _makeschool_lines(path: Path) -> list[str]:
-    """Return the Make School NPS overall and per week, checked against the dataset's note."""
+    """Return the Make School NPS overall, per week and per location (with 95% CIs)."""
     frame = read_table(path.read_bytes(), path.name).frame
     qs = [Question("nps", "nps", "Rating (Num)")]
-    people, answers = parse_responses(frame.rename(columns={"Week": "segment"}), qs, True)
-    answers = answers.merge(people, on="respondent").rename(columns={"respondent": "response_id"})
-    overall = question_scores(answers, qs)
-    weekly = question_scores(answers, qs, "segment")
-    weeks = ", ".join(f"{v:.1f}" for v in weekly["value"])
+
+    def scored(by: str | None) -> pd.DataFrame:
+        renamed = frame.rename(columns={by: "segment"}) if by else frame
+        people, answers = parse_responses(renamed, qs, True)
+        answers = answers.merge(people, on="respondent")
+        answers = answers.rename(columns={"respondent": "response_id"})
+        return question_scores(answers, qs, "segment") if by else question_scores(answers, qs)
+
+    overall = scored(None)
+    weeks = ", ".join(f"{v:.1f}" for v in scored("Week")["value"])
+    places = "; ".join(
+        f"{r.segment} {r.value:.1f} (CI {r.low:.1f} to {r.high:.1f}, n {r.n:,})"
+        for r in scored("Location").itertuples(index=False)
+    )
     return [
         f"Make School 2017 NPS: {overall['value'].item():.1f} "
         f"(95% CI {overall['low'].item():.1f} to {overall['high'].item():.1f}, "
         f"n {overall['n'].item():,}); by week {weeks} (dataset note: 44.1; 35.1 … 77.8).",
+        "",
+        f"Make School 2017 NPS by location: {places}.",
     ]
 
 

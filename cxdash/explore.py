@@ -17,16 +17,12 @@ DIMENSIONS: tuple[str, ...] = ("channel", "segment", "tenure", "product", "regio
 STACK_DIMENSIONS: tuple[str, ...] = ("channel", "segment", "tenure")
 PERIODS: tuple[str, ...] = ("day", "week", "month")
 PAGE_SIZES: tuple[int, ...] = (25, 50, 100, 200)
-# Columns the table shows, in order; sorting is allowed on these only.
+# Columns the table shows, in order (the text first, so it is on screen); sorting is allowed on
+# these only.
 TABLE_COLUMNS: tuple[str, ...] = (
     "id",
     "received_at",
-    "channel",
-    "segment",
-    "tenure",
-    "product",
-    "region",
-    "rating",
+    "text",
     "category",
     "category_origin",
     "category_conf",
@@ -39,7 +35,12 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "touchpoint",
     "touchpoint_origin",
     "touchpoint_conf",
-    "text",
+    "channel",
+    "segment",
+    "tenure",
+    "product",
+    "region",
+    "rating",
     "customer_id",
 )
 # Label facets joined from item_labels: each with its origin and confidence (score for sentiment).

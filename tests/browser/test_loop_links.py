@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import assert_no_exception
 
 
@@ -40,7 +42,8 @@ def test_key_point_link_opens_a_draft_with_its_evidence(
     assert_no_exception(page)
     assert "kp_tp=" in page.url and "kp_cat=" in page.url
     problems = page.get_by_label("Problems / key points (one per line)")
-    assert problems.input_value().startswith("TOP key point #1:")
+    # The value arrives with the widget's first render; wait for it rather than read at once.
+    expect(problems).to_have_value(re.compile(r"^TOP key point #1:"), timeout=60_000)
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Status: Draft", exact=False).wait_for()
     assert_no_exception(page)
