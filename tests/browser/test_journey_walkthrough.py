@@ -82,13 +82,23 @@ def test_table_method_edit_of_an_expectation_persists(page, walk):
     _journeys(page, walk["url"], "Table method")
     grid = page.locator('[data-testid="stDataFrame"]').first
     box = grid.bounding_box()
-    # First stage column, first element row (Scenarios); two rows down is Expectations.
+    for _ in range(20):  # let late elements above the grid settle before clicking into it
+        page.wait_for_timeout(250)
+        now = grid.bounding_box()
+        if now == box:
+            break
+        box = now
+    # The first stage column, first element row (Scenarios); Expectations is a few rows down.
     page.mouse.click(box["x"] + 160, box["y"] + 35 + 17)
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
     editor = page.locator("#portal textarea")
-    editor.wait_for()
+    for _ in range(6):
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        editor.wait_for()
+        if "Clear price" in editor.input_value():
+            break
+        page.keyboard.press("Escape")
+        editor.wait_for(state="detached")
     assert "Clear price" in editor.input_value()
     editor.fill("Price shown before checkout")
     _after_run(page, lambda: page.keyboard.press("Enter"))

@@ -195,9 +195,15 @@ def test_viewer_editor_backup_loss_restore_and_audit(served, people, tmp_path):
 
     # The admin restores the backup; the editor sees everything back.
     _nav(ada, "Workspace", "workspace")
-    ada.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(backup)
+    uploader = ada.locator('[data-testid="stFileUploader"]')
+    uploader.locator("input[type=file]").set_input_files(backup)
+    # The upload reruns the page; tick the confirmation only once the file is listed.
+    expect(uploader.get_by_text(backup.name)).to_be_visible(timeout=120_000)
+    wait_for_app(ada)
     ada.get_by_text("I understand that restoring replaces all data").click()
-    ada.get_by_role("button", name="Restore", exact=True).click()
+    restore = ada.get_by_role("button", name="Restore", exact=True)
+    expect(restore).to_be_enabled(timeout=120_000)
+    restore.click()
     ada.get_by_text("Restored the backup of").wait_for()
     _open_solution(eve, solution_id, "Edited by eve")
     assert _all_feedback_shown(eve)
