@@ -17,24 +17,24 @@ DIMENSIONS: tuple[str, ...] = ("channel", "segment", "tenure", "product", "regio
 STACK_DIMENSIONS: tuple[str, ...] = ("channel", "segment", "tenure")
 PERIODS: tuple[str, ...] = ("day", "week", "month")
 PAGE_SIZES: tuple[int, ...] = (25, 50, 100, 200)
-# Columns the table shows, in order (the text first, so it is on screen); sorting is allowed on
-# these only.
+# Label facets joined from item_labels: each with its origin and confidence (score for sentiment).
+LABEL_FACETS: tuple[str, ...] = ("category", "kind", "sentiment", "touchpoint")
+LABEL_COLUMNS: tuple[str, ...] = tuple(
+    column
+    for facet in LABEL_FACETS
+    for column in (
+        facet,
+        f"{facet}_origin",
+        "sentiment_score" if facet == "sentiment" else f"{facet}_conf",
+    )
+)
+# Columns the table shows, in order (the text first, so it is on screen); the sort columns are
+# among them.
 TABLE_COLUMNS: tuple[str, ...] = (
     "id",
     "received_at",
     "text",
-    "category",
-    "category_origin",
-    "category_conf",
-    "kind",
-    "kind_origin",
-    "kind_conf",
-    "sentiment",
-    "sentiment_origin",
-    "sentiment_score",
-    "touchpoint",
-    "touchpoint_origin",
-    "touchpoint_conf",
+    *LABEL_COLUMNS,
     "channel",
     "segment",
     "tenure",
@@ -43,8 +43,6 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "rating",
     "customer_id",
 )
-# Label facets joined from item_labels: each with its origin and confidence (score for sentiment).
-LABEL_FACETS: tuple[str, ...] = ("category", "kind", "sentiment", "touchpoint")
 SORT_COLUMNS: tuple[str, ...] = (
     "received_at",
     "id",
