@@ -15,7 +15,12 @@ from cxdash.survey_scores import (
 from cxdash.surveys import SCORED
 from cxdash.ui.context import store, t
 from cxdash.ui.survey_design import open_answers_section
-from cxdash.ui.survey_widgets import driver_section, sample_size_planner, show_table
+from cxdash.ui.survey_widgets import (
+    driver_section,
+    pick_question,
+    sample_size_planner,
+    show_table,
+)
 
 st.title(t("results.title"))
 st.caption(t("results.caption"))
@@ -61,19 +66,13 @@ with tabs[0]:
         table = question_scores(answers, questions, group)
         show_table(table, "score_table", hide=("question_key", "share_high", "share_low"))
         st.caption(t("results.ci_note"))
-        pick = st.selectbox(
-            t("results.question"),
-            [q.key for q in scored],
-            format_func=texts.get,
-            key="score_question",
-        )
-        chosen = next(q for q in scored if q.key == pick)
-        mine = table[table["question_key"] == pick]
+        chosen = pick_question(scored, texts, "score_question")
+        mine = table[table["question_key"] == chosen.key]
         label_col = group or "item"
         st.plotly_chart(
             score_bars(mine, label_col, t(f"metrics.{SCORED[chosen.qtype]}")), key="score_chart"
         )
-        values = answers.loc[answers["question_key"] == pick, "value_num"].dropna()
+        values = answers.loc[answers["question_key"] == chosen.key, "value_num"].dropna()
         st.plotly_chart(
             distribution_bars(
                 distribution(values, SCORED[chosen.qtype]), t("results.distribution")
@@ -83,13 +82,7 @@ with tabs[0]:
 
 with tabs[1]:
     if scored:
-        pick = st.selectbox(
-            t("results.question"),
-            [q.key for q in scored],
-            format_func=texts.get,
-            key="trend_question",
-        )
-        chosen = next(q for q in scored if q.key == pick)
+        chosen = pick_question(scored, texts, "trend_question")
         trend = monthly_scores(answers, chosen)
         st.plotly_chart(
             trend_with_band(trend, "month", t(f"metrics.{SCORED[chosen.qtype]}")), key="trend_chart"
@@ -98,20 +91,14 @@ with tabs[1]:
 
 with tabs[2]:
     if scored:
-        pick = st.selectbox(
-            t("results.question"),
-            [q.key for q in scored],
-            format_func=texts.get,
-            key="segment_question",
-        )
-        chosen = next(q for q in scored if q.key == pick)
+        chosen = pick_question(scored, texts, "segment_question")
         dim = st.selectbox(
             t("results.group_by"),
             ["region", "segment", "version", "source"],
             format_func=group_labels.__getitem__,
             key="segment_dim",
         )
-        mine = answers[(answers["question_key"] == pick) & answers["value_num"].notna()]
+        mine = answers[(answers["question_key"] == chosen.key) & answers["value_num"].notna()]
         compared = compare_groups(mine.fillna({dim: "—"}), SCORED[chosen.qtype], dim, "value_num")
         show_table(compared, "segment_table")
         st.caption(t("results.segment_note"))

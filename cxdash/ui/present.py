@@ -26,8 +26,11 @@ PRESENT_CSS = """
 
 
 def hide_chrome() -> None:
-    """Inject the fixed presentation CSS (app-written, holds no user text)."""
-    st.markdown(PRESENT_CSS, unsafe_allow_html=True)
+    """Apply the fixed presentation CSS: a constant written by the app, never user text.
+
+    ``st.html`` with only a style element adds the style without taking space on the page.
+    """
+    st.html(PRESENT_CSS)
 
 
 def _move(step: int, total: int) -> None:

@@ -281,3 +281,11 @@ def import_columns(table: pd.DataFrame) -> pd.DataFrame:
         return table
     kept = table.drop(columns=[c for c in ("segment", "region") if c in table and c not in chosen])
     return kept.rename(columns=chosen)
+
+
+def pick_question(scored: list[Question], texts: dict[str, str], key: str) -> Question:
+    """Show a picker of the scored questions (by their wording); return the chosen question."""
+    pick = st.selectbox(
+        t("results.question"), [q.key for q in scored], format_func=texts.get, key=key
+    )
+    return next(q for q in scored if q.key == pick)

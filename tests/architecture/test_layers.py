@@ -88,3 +88,24 @@ def test_pages_stay_thin():
 
 def test_no_utils_module():
     assert not list((ROOT / "cxdash").rglob("utils.py"))
+
+
+def test_no_code_renders_raw_html_except_the_fixed_presentation_style():
+    """User text must never reach an HTML renderer: no unsafe_allow_html anywhere, and st.html
+    only in cxdash/ui/present.py, where it is given the module's constant stylesheet."""
+    found: list[str] = []
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "cxdash").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            if any(k.arg == "unsafe_allow_html" for k in node.keywords):
+                found.append(where)
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr == "html":
+                constant = [
+                    a for a in node.args if isinstance(a, ast.Name) and a.id == "PRESENT_CSS"
+                ]
+                if path.name != "present.py" or not constant:
+                    found.append(where)
+    assert found == []
