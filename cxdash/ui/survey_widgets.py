@@ -285,7 +285,6 @@ def import_columns(table: pd.DataFrame) -> pd.DataFrame:
 
 def pick_question(scored: list[Question], texts: dict[str, str], key: str) -> Question:
     """Show a picker of the scored questions (by their wording); return the chosen question."""
-    pick = st.selectbox(
-        t("results.question"), [q.key for q in scored], format_func=texts.get, key=key
-    )
+    keys: list[str] = [q.key for q in scored]
+    pick = st.selectbox(t("results.question"), keys, format_func=lambda k: texts.get(k, k), key=key)
     return next(q for q in scored if q.key == pick)
