@@ -65,7 +65,9 @@ elif view == "table":
     shown = grid.rename(
         index=lambda r: t(f"journey.lane_{r}"), columns=dict(stages[["key", "label"]].values)
     )
-    edited = st.data_editor(shown, key=f"journey_grid_{map_id}", width="stretch")
+    edited = st.data_editor(
+        shown, key=f"journey_grid_{map_id}", width="stretch", disabled=not can_write()
+    )
     if st.button(
         t("journey.save_grid"), key="journey_save_grid", disabled=not can_write(), type="primary"
     ):

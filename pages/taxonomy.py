@@ -68,7 +68,13 @@ with st.expander(t("taxonomy.versions")):
 st.subheader(t("taxonomy.touchpoints"))
 st.caption(t("taxonomy.touchpoints_help"))
 points = list_touchpoints(workspace, active_only=False)
-edited = st.data_editor(points, num_rows="dynamic", hide_index=True, key="tp_editor")
+edited = st.data_editor(
+    points,
+    num_rows="dynamic" if can_write() else "fixed",
+    disabled=not can_write(),
+    hide_index=True,
+    key="tp_editor",
+)
 if st.button(t("taxonomy.touchpoints_save"), key="tp_save", disabled=not can_write()):
     keys = edited["key"].fillna("").astype(str).str.strip()
     names_ok = edited[["name_zh", "name_en"]].notna().all(axis=None)

@@ -54,6 +54,7 @@ def canvas(map_id: int, stages: pd.DataFrame, cards: pd.DataFrame) -> dict[str, 
             "evidence": t("journey.evidence"),
             **{f"ev_{lvl}": t(f"journey.ev_{lvl}") for lvl in ("none", "partial", "strong")},
         },
+        "readonly": not can_write(),
     }
     return journey_canvas(payload, key=f"journey_canvas_{map_id}")
 

@@ -54,7 +54,8 @@ def _actions_editor(solution: Solution, scope: str) -> tuple[Action, ...]:
     frame["due"] = pd.to_datetime(frame["due"])
     edited = st.data_editor(
         frame,
-        num_rows="dynamic",
+        num_rows="dynamic" if can_write() else "fixed",
+        disabled=not can_write(),
         key=_key(scope, "actions"),
         width="stretch",
         column_config={
@@ -87,7 +88,8 @@ def _pairs_editor(
     frame = pd.DataFrame(rows, columns=["a", "b"])
     edited = st.data_editor(
         frame,
-        num_rows="dynamic",
+        num_rows="dynamic" if can_write() else "fixed",
+        disabled=not can_write(),
         key=_key(scope, key),
         width="stretch",
         column_config={

@@ -15,6 +15,7 @@ from cxdash.kano import ANSWERS
 from cxdash.sampling import SamplePlan, plan_nps, plan_proportion
 from cxdash.survey_scores import driver_frame
 from cxdash.surveys import KANO_PARTS, QUESTION_TYPES, SCALES, SCORED, Question
+from cxdash.ui.auth import can_write
 from cxdash.ui.context import inert, show_error, t
 
 EDIT_COLUMNS = ["key", "qtype", "text", "touchpoint", "options", "required"]
@@ -117,7 +118,8 @@ def question_editor(questions: list[Question], key: str) -> list[Question]:
     edited = st.data_editor(
         frame,
         key=key,
-        num_rows="dynamic",
+        num_rows="dynamic" if can_write() else "fixed",
+        disabled=not can_write(),
         hide_index=True,
         column_config={"qtype": st.column_config.SelectboxColumn(options=list(QUESTION_TYPES))},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.proto.Dataframe_pb2 import Dataframe
 
 from cxdash.access import Actor, Role
 from cxdash.auth import hash_password
@@ -22,6 +23,22 @@ VIEWER_PAGES = [p.script for p in PAGES if VIEWER.may(p.needs) and not p.hidden]
 
 def _content(store):
     return {k: v for k, v in table_fingerprints(store).items() if k not in LOGS}
+
+
+def _editable_grids(at) -> list[str]:
+    """Return the ids of data editors a viewer could still type into or add rows to."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        for child in getattr(node, "children", {}).values():
+            proto = getattr(child, "proto", None)
+            editor = child.type == "dataframe" and proto is not None and proto.editing_mode
+            if editor and (not proto.disabled or proto.editing_mode != Dataframe.EditingMode.FIXED):
+                found.append(proto.id)
+            walk(child)
+
+    walk(at._tree)
+    return found
 
 
 def _click_every_enabled_button(at, script: str) -> None:
@@ -57,6 +74,7 @@ def test_viewer_clicking_everything_changes_nothing(viewer_workspace, run_page, 
     if script != "pages/overview.py":
         at.switch_page(script).run()
     assert at.title[0].value != "Log in"
+    assert not _editable_grids(at), script
     _click_every_enabled_button(at, script)
     store = open_store(db)
     try:
@@ -86,9 +104,29 @@ def test_viewer_with_a_record_open_meets_no_enabled_write_control(
     at.run()
     assert not at.exception
     assert at.selectbox(key=picker).value == newest
+    assert not _editable_grids(at), script
     _click_every_enabled_button(at, script)
     store = open_store(db)
     try:
         assert _content(store) == before, script
     finally:
         store.close()
+
+
+def test_viewer_sees_the_journey_table_read_only(viewer_workspace, run_page):
+    at = run_page("pages/overview.py", lang="en", session={"actor": VIEWER})
+    at.switch_page("pages/journeys.py").run()
+    at.session_state["journey_view"] = "table"
+    at.run()
+    assert not at.exception
+    grids = [e for e in at.get("dataframe") if getattr(e, "proto", None) and e.proto.editing_mode]
+    assert grids, "the table method shows its grid"
+    assert not _editable_grids(at)
+
+
+def test_an_editor_can_type_into_the_journey_table(demo_db, run_page):
+    at = run_page("pages/journeys.py", lang="en")
+    at.session_state["journey_view"] = "table"
+    at.run()
+    assert not at.exception
+    assert _editable_grids(at), "without users the local admin edits the grid"

@@ -62,6 +62,7 @@ function cardNode(card, ctx) {
   node.setAttribute("data-testid", "journey-card");
   const lbl = ctx.labels;
   node.title = lbl.evidence + ": " + lbl["ev_" + card.evidence] + " (" + card.items + ")";
+  if (ctx.readonly) return node;
   const del = el("button", "jc-del", "×");
   del.title = lbl.delete;
   del.setAttribute("aria-label", lbl.delete);
@@ -89,6 +90,7 @@ function headNode(stage, order, ctx) {
   const head = el("div", "jc-head", stage.label);
   head.dataset.stage = stage.key;
   head.setAttribute("data-testid", "journey-stage-" + stage.key);
+  if (ctx.readonly) return head;
   draggable(head, ctx.root, ".jc-head", (target) => {
     const onto = target.dataset.stage;
     if (!onto || onto === stage.key) return;
@@ -107,10 +109,12 @@ export default function (component) {
     board = el("div", "jc-board");
     parentElement.appendChild(board);
   }
+  board.classList.toggle("jc-readonly", Boolean(data.readonly));
   board.replaceChildren();
   const ctx = {
     root: board.getRootNode(),
     labels: data.labels || {},
+    readonly: Boolean(data.readonly),
     send: (action) => setTriggerValue("action", action),
   };
   const stages = data.stages || [];
