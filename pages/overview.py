@@ -26,16 +26,20 @@ if not counts["items"]:
 cols = st.columns(4)
 for col, key in zip(cols, ("items", "channels", "customers", "batches"), strict=True):
     col.metric(t(f"overview.{key}"), f"{counts[key]:,}")
-st.caption(
-    t("overview.span", first=f"{counts['first_at']:%Y-%m-%d}", last=f"{counts['last_at']:%Y-%m-%d}")
-)
+first_at, last_at = counts["first_at"], counts["last_at"]
+if last_at is None:
+    st.caption(t("overview.span_unknown"))
+else:
+    st.caption(t("overview.span", first=f"{first_at:%Y-%m-%d}", last=f"{last_at:%Y-%m-%d}"))
 manager_overview()
 
 st.page_link("pages/feedback.py", label=t("overview.explore_link"), icon=":material/manage_search:")
 
 # Step 1 at a glance: how much feedback arrives, and through which channels.
 token = cache.data_token()
-recent = FeedbackFilter(start=(counts["last_at"] - timedelta(weeks=RECENT_WEEKS)).date())
+recent = FeedbackFilter(
+    start=None if last_at is None else (last_at - timedelta(weeks=RECENT_WEEKS)).date()
+)
 items_axis = t("explore.axis_items")
 trend_col, mix_col = st.columns([2, 1])
 weekly = cache.volume(token, recent, "week", "channel")

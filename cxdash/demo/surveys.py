@@ -29,6 +29,7 @@ QUESTIONS = [
     Question("billing_csat", "csat", "您对账单的准确和清晰程度满意吗？", "billing"),
     Question("billing_ces", "ces", "查询账单和缴费有多容易？", "billing"),
     Question("overall_csat", "csat", "总体来说，您对我们的服务满意吗？"),
+    Question("recommend_nps", "nps", "您有多大可能把我们推荐给亲友？"),
     Question("comment", "open", "还有什么想告诉我们的？"),
 ]
 _COMMENTS = {
@@ -90,7 +91,17 @@ def survey_frame(rng: np.random.Generator) -> pd.DataFrame:
         }
     )
     frame["comment"] = [_comment(rng, i, b) for i, b in zip(install, bill, strict=True)]
+    frame["recommend_nps"] = _recommend(frame["overall_csat"].to_numpy())
     return frame
+
+
+def _recommend(overall: np.ndarray) -> np.ndarray:
+    """Return 0-10 likelihood-to-recommend answers that follow overall satisfaction.
+
+    Drawn from their own generator so that the other demo answers stay as they were.
+    """
+    rng = np.random.default_rng(SEED + 1)
+    return np.clip(np.rint(2.2 * overall - 1.0 + rng.normal(0, 1.4, overall.size)), 0, 10)
 
 
 def _comment(rng: np.random.Generator, install: float, bill: float) -> str | None:

@@ -34,8 +34,8 @@ def test_phone_respondent_answer_is_counted(browser, start_server, demo_template
     assert_no_exception(phone)
     groups = phone.locator('[data-testid="stForm"] [data-testid="stButtonGroup"]')
     phone.get_by_role("button", name="Submit").wait_for()
-    groups.nth(4).wait_for()
-    assert groups.count() == 5
+    groups.nth(5).wait_for()
+    assert groups.count() == 6  # four touchpoint scales, overall CSAT and likelihood to recommend
     for i in range(groups.count()):
         groups.nth(i).get_by_role("radio", name="4", exact=True).click()
     phone.locator("textarea").first.fill("Technician was on time")
