@@ -6,6 +6,7 @@ from cxdash.errors import CxDashError
 from cxdash.retrospective import HEADINGS
 from cxdash.storage.cycles import current_cycle_id, list_cycles
 from cxdash.storage.retrospectives import add_notes, search_notes
+from cxdash.storage.solutions import list_solutions
 from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, store, t
 
@@ -15,6 +16,10 @@ st.caption(t("retro.caption"))
 cycles = list_cycles(store())
 numbers = dict(zip(cycles["id"], cycles["number"], strict=True))
 current = current_cycle_id(store())
+solutions = {
+    int(r.id): t("retro.solution_option", id=int(r.id), title=r.title, n=int(r.cycle_number))
+    for r in list_solutions(store()).itertuples()
+}
 
 with st.expander(t("retro.write"), expanded=True, icon=":material/edit_note:"):
     with st.form("retro_form", clear_on_submit=True):
@@ -25,7 +30,12 @@ with st.expander(t("retro.write"), expanded=True, icon=":material/edit_note:"):
             key="retro_cycle",
             format_func={c: t("retro.cycle_n", n=n) for c, n in numbers.items()}.__getitem__,
         )
-        solution = st.text_input(t("retro.solution"), key="retro_solution")
+        solution = st.selectbox(
+            t("retro.solution"),
+            [None, *solutions],
+            key="retro_solution",
+            format_func=lambda s: t("retro.no_solution") if s is None else solutions[s],
+        )
         notes = {}
         for heading in HEADINGS:
             st.markdown(f"**{t(f'retro.heading.{heading}')}**")
@@ -51,7 +61,7 @@ if found.empty:
     st.info(t("retro.none"), icon=":material/search_off:")
 else:
     shown = found.assign(heading=[t(f"retro.heading.{h}") for h in found["heading"]])
-    columns = ["cycle_number", "solution_id", "heading", "note", "lesson", "created_by"]
+    columns = ["cycle_number", "solution", "heading", "note", "lesson", "created_by"]
     st.dataframe(
         shown[columns].rename(columns={c: t(f"retro.col.{c}") for c in columns}),
         hide_index=True,

@@ -67,7 +67,7 @@ def seed_verification(store: Store) -> None:
     register_artefact(store, 1, 1, "import_batch", "1", "demo-telecom-voc.csv")
     for step in range(1, len(STEPS) + 1):
         set_step(store, 1, step, "done")
-    add_notes(store, 1, RETRO, f"#{billing_id}")
+    add_notes(store, 1, RETRO, billing_id)
     carried = [
         ("unresolved", "西区宽带安装慢 / Slow broadband installation in the west"),
         ("new", "App 5.0 升级后登录失败 / App login failures after the 5.0 release"),

@@ -54,6 +54,12 @@ def test_retrospective_saves_notes_and_finds_lessons(demo_db, run_page):
     assert not at.exception
     at.text_area(key="retro_note_execution").set_value("Install crews were short in the west")
     at.text_area(key="retro_lesson_execution").set_value("Book crews before the campaign")
+    picker = at.selectbox(key="retro_solution")
+    assert picker.value is None
+    # the demo's cycle-2 draft about slow installation in the west
+    at_west = next(i for i, o in enumerate(picker.options) if "西部地区宽带安装" in o)
+    west = picker.options[at_west]
+    picker.select_index(at_west)
     next(b for b in at.button if b.label == "Save retrospective").click()
     at.run()
     assert any("1 retrospective notes saved" in s.value for s in at.success)
@@ -61,6 +67,8 @@ def test_retrospective_saves_notes_and_finds_lessons(demo_db, run_page):
     at.run()
     table = at.dataframe[0].value
     assert len(table) == 1
+    assert west.endswith("缩短西部地区宽带安装等待时间 (cycle 2)")
+    assert table["Solution"].tolist() == ["缩短西部地区宽带安装等待时间"]
 
 
 def test_retrospective_on_an_empty_workspace_has_an_empty_state(db_path, run_page):

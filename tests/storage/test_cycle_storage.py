@@ -103,10 +103,20 @@ def test_verification_needs_a_title(store):
 def test_retrospective_notes_are_saved_together_and_searchable(store):
     notes = {"communication": ("Billing team agreed late", "Show the chart first"),
              "mistakes": ("Sample skewed to hotline", ""), "thinking": ("", "")}  # fmt: skip
-    assert add_notes(store, 1, notes, "billing-error-fix") == 2
+    fix_id = save_solution(store, solution_to_record(Solution("Billing-error fix", 1)))
+    assert add_notes(store, 1, notes, fix_id) == 2
     assert len(search_notes(store, "HOTLINE")) == 1
     assert search_notes(store, lessons_only=True)["lesson"].tolist() == ["Show the chart first"]
-    assert len(search_notes(store, "billing-error")) == 2
+    found = search_notes(store, "billing-error")  # the linked solution's title is searched too
+    assert found["solution"].tolist() == ["Billing-error fix"] * 2
+    assert found["solution_id"].tolist() == [str(fix_id)] * 2
+
+
+def test_a_retrospective_linked_to_an_unknown_solution_is_refused(store):
+    with pytest.raises(InvalidInput) as err:
+        add_notes(store, 1, {"execution": ("Late", "")}, 999)
+    assert err.value.key == "retro.error.solution"
+    assert search_notes(store).empty
 
 
 def test_empty_or_unknown_retrospective_is_refused_and_nothing_written(store):
