@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -24,6 +23,7 @@ from cxdash.solutions import (
 )
 from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, t
+from cxdash.ui.grid import cell_day, cell_text, edit_rows
 
 STALE_FIELDS = ("title", "owner", "status", "impact", "effort", "risks", "contingency", "support")
 
@@ -36,29 +36,16 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-def _text(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-
-def _day(value: Any) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
-        return None
-    return pd.Timestamp(value).date()
-
-
 def _actions_editor(solution: Solution, scope: str) -> tuple[Action, ...]:
     frame = pd.DataFrame(
         [vars(a) for a in solution.actions],
         columns=["step", "department", "owner", "due", "status"],
     )
     frame["due"] = pd.to_datetime(frame["due"])
-    edited = st.data_editor(
+    rows = edit_rows(
         frame,
-        num_rows="dynamic" if can_write() else "fixed",
-        disabled=not can_write(),
-        key=_key(scope, "actions"),
-        width="stretch",
-        column_config={
+        _key(scope, "actions"),
+        {
             "step": st.column_config.TextColumn(t("solutions.field.step")),
             "department": st.column_config.TextColumn(t("solutions.field.department")),
             "owner": st.column_config.TextColumn(t("solutions.field.owner")),
@@ -70,14 +57,14 @@ def _actions_editor(solution: Solution, scope: str) -> tuple[Action, ...]:
     )
     return tuple(
         Action(
-            _text(r["step"]),
-            _text(r["department"]),
-            _text(r["owner"]),
-            _day(r["due"]),
-            _text(r["status"]) or "open",
+            cell_text(r["step"]),
+            cell_text(r["department"]),
+            cell_text(r["owner"]),
+            cell_day(r["due"]),
+            cell_text(r["status"]) or "open",
         )
-        for r in edited.to_dict("records")
-        if _text(r["step"]).strip()
+        for r in rows
+        if cell_text(r["step"]).strip()
     )
 
 
@@ -86,21 +73,18 @@ def _pairs_editor(
 ) -> list[tuple[str, str]]:
     name, options = first
     frame = pd.DataFrame(rows, columns=["a", "b"])
-    edited = st.data_editor(
+    edited = edit_rows(
         frame,
-        num_rows="dynamic" if can_write() else "fixed",
-        disabled=not can_write(),
-        key=_key(scope, key),
-        width="stretch",
-        column_config={
+        _key(scope, key),
+        {
             "a": st.column_config.SelectboxColumn(t(name), options=options, default=options[0]),
             "b": st.column_config.TextColumn(t(second)),
         },
     )
     return [
-        (_text(r["a"]), _text(r["b"]))
-        for r in edited.to_dict("records")
-        if _text(r["b"]).strip() and _text(r["a"])
+        (cell_text(r["a"]), cell_text(r["b"]))
+        for r in edited
+        if cell_text(r["b"]).strip() and cell_text(r["a"])
     ]
 
 
@@ -220,7 +204,7 @@ def show_stale(err: StaleEdit) -> None:
     with st.container(border=True, key="solution_stale"):
         st.caption(t("solutions.stale.header"))
         for name in STALE_FIELDS:
-            value = _text(current.get(name))
+            value = cell_text(current.get(name))
             value = t(f"solutions.status.{value}") if name == "status" and value else value
             st.text(f"{t(f'solutions.field.{name}')}: {value}")
         problems = current.get("problems") or []

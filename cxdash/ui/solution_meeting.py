@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -22,24 +21,14 @@ from cxdash.reports.minutes import minutes_eml, minutes_html, minutes_markdown
 from cxdash.reports.pdf import chromium_path, html_to_pdf
 from cxdash.ui.auth import can_write
 from cxdash.ui.context import lang, t
-
-
-def _text(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-
-def _editor(frame: pd.DataFrame, key: str, config: dict[str, Any]) -> list[dict[str, Any]]:
-    edited = st.data_editor(
-        frame, num_rows="dynamic", key=key, width="stretch", column_config=config
-    )
-    return [r for r in edited.to_dict("records") if any(_text(v).strip() for v in r.values())]
+from cxdash.ui.grid import cell_text, edit_rows
 
 
 def _attendees(meeting: Meeting, scope: str) -> tuple[Attendee, ...]:
     frame = pd.DataFrame(
         [vars(a) for a in meeting.attendees], columns=["name", "department", "email", "role"]
     )
-    rows = _editor(
+    rows = edit_rows(
         frame,
         f"meeting_attendees_{scope}",
         {
@@ -53,10 +42,10 @@ def _attendees(meeting: Meeting, scope: str) -> tuple[Attendee, ...]:
     )
     return tuple(
         Attendee(
-            _text(r["name"]).strip(),
-            _text(r["department"]).strip(),
-            _text(r["email"]).strip(),
-            _text(r["role"]) or "head",
+            cell_text(r["name"]).strip(),
+            cell_text(r["department"]).strip(),
+            cell_text(r["email"]).strip(),
+            cell_text(r["role"]) or "head",
         )
         for r in rows
     )
@@ -69,7 +58,7 @@ def _agenda(meeting: Meeting, scope: str, titles: dict[int, str]) -> tuple[Agend
         [(a.topic, back.get(a.solution_id or -1)) for a in meeting.agenda],
         columns=["topic", "solution"],
     )
-    rows = _editor(
+    rows = edit_rows(
         frame,
         f"meeting_agenda_{scope}",
         {
@@ -80,7 +69,7 @@ def _agenda(meeting: Meeting, scope: str, titles: dict[int, str]) -> tuple[Agend
         },
     )
     return tuple(
-        AgendaItem(_text(r["topic"]).strip(), names.get(_text(r["solution"]))) for r in rows
+        AgendaItem(cell_text(r["topic"]).strip(), names.get(cell_text(r["solution"]))) for r in rows
     )
 
 
@@ -92,7 +81,7 @@ def _items(meeting: Meeting, scope: str) -> tuple[ActionItem, ...]:
         ],
         columns=["id", "title", "owner", "department", "due", "status", "solution_id"],
     )
-    rows = _editor(
+    rows = edit_rows(
         frame,
         f"meeting_items_{scope}",
         {
@@ -109,11 +98,11 @@ def _items(meeting: Meeting, scope: str) -> tuple[ActionItem, ...]:
     )
     return tuple(
         ActionItem(
-            _text(r["title"]).strip(),
-            _text(r["owner"]).strip(),
-            pd.Timestamp(r["due"]).date() if _text(r["due"]) else date.today(),
-            _text(r["department"]).strip(),
-            _text(r["status"]) or "open",
+            cell_text(r["title"]).strip(),
+            cell_text(r["owner"]).strip(),
+            pd.Timestamp(r["due"]).date() if cell_text(r["due"]) else date.today(),
+            cell_text(r["department"]).strip(),
+            cell_text(r["status"]) or "open",
             None if pd.isna(r["solution_id"]) else int(r["solution_id"]),
             None if pd.isna(r["id"]) else int(r["id"]),
         )

@@ -15,8 +15,8 @@ from cxdash.kano import ANSWERS
 from cxdash.sampling import SamplePlan, plan_nps, plan_proportion
 from cxdash.survey_scores import driver_frame
 from cxdash.surveys import KANO_PARTS, QUESTION_TYPES, SCALES, SCORED, Question
-from cxdash.ui.auth import can_write
 from cxdash.ui.context import inert, show_error, t
+from cxdash.ui.grid import cell_text, edit_rows
 
 EDIT_COLUMNS = ["key", "qtype", "text", "touchpoint", "options", "required"]
 
@@ -115,24 +115,22 @@ def question_editor(questions: list[Question], key: str) -> list[Question]:
         ],
         columns=EDIT_COLUMNS,
     )
-    edited = st.data_editor(
+    rows = edit_rows(
         frame,
-        key=key,
-        num_rows="dynamic" if can_write() else "fixed",
-        disabled=not can_write(),
+        key,
+        {"qtype": st.column_config.SelectboxColumn(options=list(QUESTION_TYPES))},
         hide_index=True,
-        column_config={"qtype": st.column_config.SelectboxColumn(options=list(QUESTION_TYPES))},
     )
     return [
         Question(
-            str(r.key or f"q{i + 1}").strip(),
-            str(r.qtype),
-            str(r.text or ""),
-            str(r.touchpoint or "") or None,
-            tuple(o.strip() for o in str(r.options or "").split("|") if o.strip()),
-            bool(r.required),
+            cell_text(r["key"]).strip() or f"q{i + 1}",
+            cell_text(r["qtype"]),
+            cell_text(r["text"]),
+            cell_text(r["touchpoint"]) or None,
+            tuple(o.strip() for o in cell_text(r["options"]).split("|") if o.strip()),
+            bool(r["required"]),
         )
-        for i, r in enumerate(edited.itertuples(index=False))
+        for i, r in enumerate(rows)
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
 from playwright.sync_api import expect
 
 from cxdash.access import Role
@@ -14,15 +15,20 @@ from cxdash.storage.users import save_user
 from tests.browser.conftest import assert_no_exception, wait_for_app
 
 
-def test_viewer_logs_in_and_sees_no_admin_pages(page, start_server, demo_template, tmp_path):
+@pytest.fixture
+def team(start_server, demo_template, tmp_path):
+    """The demo served to a team of an admin and a viewer; returns its address."""
     db = tmp_path / "team.duckdb"
     shutil.copy(demo_template, db)
     store = open_store(db)
     save_user(store, "ada", Role.ADMIN, hash_password("admin-pass-1"))
     save_user(store, "vic", Role.VIEWER, hash_password("viewer-pass-1"))
     store.close()
-    url = start_server(db)
+    return start_server(db)
 
+
+def test_viewer_logs_in_and_sees_no_admin_pages(page, team):
+    url = team
     page.goto(f"{url}/workspace?lang=en")
     wait_for_app(page)
     assert page.locator("h1").first.inner_text().strip() == "Log in"
@@ -36,15 +42,8 @@ def test_viewer_logs_in_and_sees_no_admin_pages(page, start_server, demo_templat
     assert "Workspace" not in sidebar and "Audit log" not in sidebar
 
 
-def test_viewer_sees_the_journey_canvas_read_only(page, start_server, demo_template, tmp_path):
-    db = tmp_path / "team.duckdb"
-    shutil.copy(demo_template, db)
-    store = open_store(db)
-    save_user(store, "ada", Role.ADMIN, hash_password("admin-pass-1"))
-    save_user(store, "vic", Role.VIEWER, hash_password("viewer-pass-1"))
-    store.close()
-    url = start_server(db)
-
+def test_viewer_sees_the_journey_canvas_read_only(page, team):
+    url = team
     page.goto(f"{url}/journeys?lang=en")
     wait_for_app(page)
     page.get_by_role("textbox", name="User name").fill("vic")
