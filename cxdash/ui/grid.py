@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from cxdash.ui.auth import can_write
+from cxdash.ui.context import t
 
 
 def cell_text(value: Any) -> str:
@@ -41,3 +42,12 @@ def edit_rows(
         hide_index=hide_index,
     )
     return [r for r in edited.to_dict("records") if any(cell_text(v).strip() for v in r.values())]
+
+
+def text_columns(prefix: str, *names: str, **labels: str) -> dict[str, Any]:
+    """Return text column settings labelled from the catalog: ``{prefix}.{name}``.
+
+    A keyword names a column whose label key differs from its name, e.g. ``title="item"``.
+    """
+    keys = {**{n: n for n in names}, **labels}
+    return {name: st.column_config.TextColumn(t(f"{prefix}.{key}")) for name, key in keys.items()}

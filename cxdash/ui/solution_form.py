@@ -23,7 +23,7 @@ from cxdash.solutions import (
 )
 from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, t
-from cxdash.ui.grid import cell_day, cell_text, edit_rows
+from cxdash.ui.grid import cell_day, cell_text, edit_rows, text_columns
 
 STALE_FIELDS = ("title", "owner", "status", "impact", "effort", "risks", "contingency", "support")
 
@@ -46,9 +46,7 @@ def _actions_editor(solution: Solution, scope: str) -> tuple[Action, ...]:
         frame,
         _key(scope, "actions"),
         {
-            "step": st.column_config.TextColumn(t("solutions.field.step")),
-            "department": st.column_config.TextColumn(t("solutions.field.department")),
-            "owner": st.column_config.TextColumn(t("solutions.field.owner")),
+            **text_columns("solutions.field", "step", "department", "owner"),
             "due": st.column_config.DateColumn(t("solutions.field.due")),
             "status": st.column_config.SelectboxColumn(
                 t("solutions.field.status"), options=list(ACTION_STATUSES), default="open"

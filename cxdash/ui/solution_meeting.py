@@ -21,7 +21,7 @@ from cxdash.reports.minutes import minutes_eml, minutes_html, minutes_markdown
 from cxdash.reports.pdf import chromium_path, html_to_pdf
 from cxdash.ui.auth import can_write
 from cxdash.ui.context import lang, t
-from cxdash.ui.grid import cell_text, edit_rows
+from cxdash.ui.grid import cell_text, edit_rows, text_columns
 
 
 def _attendees(meeting: Meeting, scope: str) -> tuple[Attendee, ...]:
@@ -32,9 +32,7 @@ def _attendees(meeting: Meeting, scope: str) -> tuple[Attendee, ...]:
         frame,
         f"meeting_attendees_{scope}",
         {
-            "name": st.column_config.TextColumn(t("meetings.field.name")),
-            "department": st.column_config.TextColumn(t("meetings.field.department")),
-            "email": st.column_config.TextColumn(t("meetings.field.email")),
+            **text_columns("meetings.field", "name", "department", "email"),
             "role": st.column_config.SelectboxColumn(
                 t("meetings.field.role"), options=list(ROLES), default="head"
             ),
@@ -87,9 +85,7 @@ def _items(meeting: Meeting, scope: str) -> tuple[ActionItem, ...]:
         {
             "id": None,
             "solution_id": None,
-            "title": st.column_config.TextColumn(t("meetings.field.item")),
-            "owner": st.column_config.TextColumn(t("meetings.field.owner")),
-            "department": st.column_config.TextColumn(t("meetings.field.department")),
+            **text_columns("meetings.field", "owner", "department", title="item"),
             "due": st.column_config.DateColumn(t("meetings.field.due")),
             "status": st.column_config.SelectboxColumn(
                 t("meetings.field.status"), options=list(ITEM_STATUSES), default="open"
