@@ -146,16 +146,27 @@ def _read_csv(raw: bytes) -> RawTable:
     return _with_header(frame, "csv", encoding=encoding, delimiter=delimiter)
 
 
+def _filled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return which cells hold a value (neither missing nor an empty string)."""
+    return frame.notna() & frame.astype("object").ne("")
+
+
 def _refuse_ragged_rows(frame: pd.DataFrame) -> None:
-    """Refuse a CSV whose rows have more fields than its first line (unless that is a title)."""
-    filled = frame.notna() & frame.astype("object").ne("")
-    first = next((i for i in range(len(frame)) if filled.iloc[i].any()), None)
+    """Refuse a CSV whose rows have more fields than its first line (unless that is a title).
+
+    Only the columns beyond the first line's width are scanned in full, so a regular file
+    costs a look at its first rows.
+    """
+    head = _filled(frame.head(HEADER_SCAN_ROWS))
+    if not head.to_numpy().any():
+        head = _filled(frame)
+    first = next((i for i in range(len(head)) if head.iloc[i].any()), None)
     if first is None:
         return
-    width = int(filled.iloc[first].to_numpy().nonzero()[0].max()) + 1
+    width = int(head.iloc[first].to_numpy().nonzero()[0].max()) + 1
     if width < 2 or frame.shape[1] <= width:
         return
-    wider = filled.iloc[first + 1 :, width:].any(axis=1)
+    wider = _filled(frame.iloc[first + 1 :, width:]).any(axis=1)
     if wider.any():
         line = int(wider[wider].index[0]) + 1
         detail = f"line {line}: more fields than the {width} in the first line"
@@ -163,8 +174,7 @@ def _refuse_ragged_rows(frame: pd.DataFrame) -> None:
 
 
 def _header_row(frame: pd.DataFrame) -> int:
-    top = frame.head(HEADER_SCAN_ROWS)
-    filled = (top.notna() & top.astype("object").ne("")).sum(axis=1).tolist()
+    filled = _filled(frame.head(HEADER_SCAN_ROWS)).sum(axis=1).tolist()
     widest = max(filled, default=0)
     for i, count in enumerate(filled):
         below = filled[i + 1] if i + 1 < len(filled) else 0

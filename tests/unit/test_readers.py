@@ -119,3 +119,19 @@ def test_cells_are_stripped_and_blank_cells_missing():
     table = read_table(b"text,channel\n  padded  ,   \n", "a.csv")
     assert table.frame.loc[0, "text"] == "padded"
     assert table.frame["channel"].isna().all()
+
+
+def test_a_row_wider_than_the_first_line_is_refused_with_its_line():
+    rows = [f"{i},ok" for i in range(5000)]
+    rows[30] = "30,late,surprise"  # past the first rows, which hold no third field
+    raw = ("id,text\n" + "\n".join(rows) + "\n").encode()  # row 30 is line 32
+    with pytest.raises(InvalidInput) as err:
+        read_table(raw, "a.csv")
+    assert err.value.key == "import.bad_csv"
+    assert err.value.params["detail"] == "line 32: more fields than the 2 in the first line"
+
+
+def test_blank_trailing_fields_do_not_make_a_row_ragged():
+    raw = b"id,text\n1,ok,\n2,fine,,\n"
+    table = read_table(raw, "a.csv")
+    assert table.frame["text"].tolist() == ["ok", "fine"]
