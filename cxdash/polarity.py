@@ -31,6 +31,7 @@ _WEIGHTS = {
     "weak_positive": 0.5,
     "neutral": 0.0,
     "weak_negative": -0.5,
+    "faint_negative": -0.25,
     "negative": -1.0,
     "strong_negative": -2.0,
 }
