@@ -4,8 +4,9 @@ The hand-written bilingual lexicon (cxdash/lexicon/sentiment.toml) holds polar w
 strengths, negators, degree words, contrast and concessive words. The reading follows Taboada et
 al. 2011 ("Lexicon-based methods for sentiment analysis", Computational Linguistics 37(2)):
 intensifiers scale the next polar word, negation shifts it (a negated negative only part of the
-way), and "but" makes the clause after it count more than the one before; polar words are
-counted as in Hu & Liu 2004 and the sum is divided by the polar mass plus one.
+way), and "but" makes the clause after it count more than the one before. A negator of existence
+with no polar word after it (没有热水, "there is no hot water") counts as a faint complaint.
+Polar words are counted as in Hu & Liu 2004; the sum is divided by the polar mass plus one.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ BEFORE_CONTRAST = 0.5
 AFTER_CONTRAST = 1.5
 NEGATED_POSITIVE = 1.0
 NEGATED_NEGATIVE = 0.5
+ABSENCE = -0.25
 _LEXICON = Path(__file__).resolve().parent / "lexicon" / "sentiment.toml"
 _WEIGHTS = {
     "strong_positive": 2.0,
@@ -53,6 +55,7 @@ class Lexicon:
     degree: dict[str, float]
     contrast: frozenset[str]
     concessive: frozenset[str]
+    absence: frozenset[str]
 
     def tokens(self, text: str) -> list[Token]:
         """Return the longest entries found left to right with their spans (Latin: whole words)."""
@@ -96,6 +99,7 @@ def lexicon() -> Lexicon:
         degree={str(k): float(v) for k, v in raw["degree"].items()},
         contrast=frozenset(raw["contrast"]),
         concessive=frozenset(raw["concessive"]),
+        absence=frozenset(raw["absence"]),
     )
 
 
@@ -151,6 +155,20 @@ def _modifies(found: list[Token], i: int, reach: int, lex: Lexicon) -> bool:
     return found[i + 1][1] - found[i][2] <= reach
 
 
+def _polar_ahead(found: list[Token], i: int, lex: Lexicon) -> bool:
+    """Return whether a polar word follows token i in its clause within the negation reach."""
+    for token, start, _ in found[i + 1 :]:
+        if (
+            token in _CLAUSE_MARKS
+            or token in _SENTENCE_MARKS
+            or start > found[i][2] + NEGATION_REACH
+        ):
+            return False
+        if lex.weight.get(token):
+            return True
+    return False
+
+
 def read(found: list[Token], lex: Lexicon) -> Reading:
     """Return the reading of a text's tokens, sentence by sentence and clause by clause."""
     state = Reading()
@@ -160,6 +178,8 @@ def read(found: list[Token], lex: Lexicon) -> Reading:
         elif token in _CLAUSE_MARKS:
             state.close_clause()
         elif token in lex.negators and _modifies(found, i, NEGATION_REACH, lex):
+            if token in lex.absence and not _polar_ahead(found, i, lex):
+                state.polar(ABSENCE, start)
             state.negated_until = end + NEGATION_REACH
         elif token in lex.degree and _modifies(found, i, 0, lex):
             state.degree_until, state.degree = end + DEGREE_REACH, lex.degree[token]
