@@ -114,12 +114,17 @@ def _cfpb() -> pd.DataFrame | None:
 
 
 def sentiment_quality() -> list[str]:
-    """Return rows of sentiment accuracy on waimai_10k and ChnSentiCorp hotels (never trained on)."""
+    """Return rows of sentiment accuracy on waimai_10k and ChnSentiCorp hotels (never trained on).
+
+    The workspace is played by every rated online_shopping_10_cats review outside its hotel
+    category (about 52k); lexicon and blend were tuned only there, leaving one category out at a
+    time, never on the two test sets.
+    """
     shopping = dataset("online_shopping_10_cats", "online_shopping_10_cats.csv")
     model = None
     if shopping is not None:
         rated = pd.read_csv(shopping).dropna(subset=["review"])
-        rated = rated[rated["cat"] != "酒店"].sample(20_000, random_state=SEED)
+        rated = rated[rated["cat"] != "酒店"]
         features, rows = fit_transform(rated["review"].astype(str).tolist())
         model = train_sentiment(features, rows, (rated["label"] == 1).tolist(), SEED)
     out = []
