@@ -58,6 +58,8 @@ def test_absence_with_nothing_polar_after_it_is_a_faint_complaint():
 def test_latin_entries_match_whole_words_and_neutral_entries_hide_polar_ones():
     assert lexicon_score("download finished") == 0
     assert lexicon_score("I know it is good") > 0
+    assert lexicon_score("I don't like the new plan") < 0
+    assert lexicon_score("It looks like a good deal") > 0
     assert lexicon_score("差不多") == 0
     assert lexicon_score("好像是这个") == 0
     assert lexicon_score("最近刚买") == 0
