@@ -40,6 +40,7 @@ _WEIGHTS = {
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _CLAUSE_MARKS = frozenset(",、;:~…()[]")
 _SENTENCE_MARKS = frozenset("。.!?\n")
+_MARKS = _CLAUSE_MARKS | _SENTENCE_MARKS
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz'")
 Token = tuple[str, int, int]
 
@@ -150,7 +151,7 @@ def _modifies(found: list[Token], i: int, reach: int, lex: Lexicon) -> bool:
     """Return whether token i acts as a modifier: not polar itself, or a word follows in reach."""
     if found[i][0] not in lex.weight:
         return True
-    if i + 1 >= len(found) or found[i + 1][0] in _CLAUSE_MARKS | _SENTENCE_MARKS:
+    if i + 1 >= len(found) or found[i + 1][0] in _MARKS:
         return False
     return found[i + 1][1] - found[i][2] <= reach
 
