@@ -114,12 +114,17 @@ def _cfpb() -> pd.DataFrame | None:
 
 
 def sentiment_quality() -> list[str]:
-    """Return rows of sentiment accuracy on waimai_10k and ChnSentiCorp hotels (never trained on)."""
+    """Return rows of sentiment accuracy on waimai_10k and ChnSentiCorp hotels (never trained on).
+
+    The workspace is played by every rated online_shopping_10_cats review outside its hotel
+    category (about 52k); lexicon and blend were tuned only there, leaving one category out at a
+    time, never on the two test sets.
+    """
     shopping = dataset("online_shopping_10_cats", "online_shopping_10_cats.csv")
     model = None
     if shopping is not None:
         rated = pd.read_csv(shopping).dropna(subset=["review"])
-        rated = rated[rated["cat"] != "酒店"].sample(20_000, random_state=SEED)
+        rated = rated[rated["cat"] != "酒店"]
         features, rows = fit_transform(rated["review"].astype(str).tolist())
         model = train_sentiment(features, rows, (rated["label"] == 1).tolist(), SEED)
     out = []
@@ -132,12 +137,13 @@ def sentiment_quality() -> list[str]:
             continue
         data = pd.read_csv(path).dropna(subset=["review"])
         texts, truth = data["review"].astype(str).tolist(), data["label"].to_numpy() == 1
-        lexical, lex_s = _timed(lambda texts=texts: text_scores(texts))
-        row = f"| {name} | {accuracy_score(truth, np.asarray(lexical) >= 0):.3f} | {1000 * lex_s / len(texts):.2f} ms"
+        per = 1000 / len(texts)
+        lexical, lex_s = _timed(lambda texts=texts: text_scores(texts), "lexicon")
+        row = f"| {name} | {accuracy_score(truth, np.asarray(lexical) >= 0):.3f} | {per * lex_s:.2f} ms ({per * CPU['lexicon']:.2f} ms CPU)"
         if model is not None:
-            blended, both_s = _timed(lambda texts=texts: text_scores(texts, model))
+            blended, both_s = _timed(lambda texts=texts: text_scores(texts, model), "blend")
             FOUND[f"sentiment_{name}"] = accuracy_score(truth, np.asarray(blended) >= 0)
-            row += f" | {accuracy_score(truth, np.asarray(blended) >= 0):.3f} | {1000 * both_s / len(texts):.2f} ms |"
+            row += f" | {accuracy_score(truth, np.asarray(blended) >= 0):.3f} | {per * both_s:.2f} ms ({per * CPU['blend']:.2f} ms CPU) |"
         out.append(row)
     return out
 
@@ -258,7 +264,8 @@ def _run() -> str:
     if senti:
         lines += [
             "",
-            "Sentiment accuracy, never trained on these sets (target ≥ 0.85; snownlp 0.80 / 0.70, 35 ms per hotel review). Lexicon alone, then lexicon + a model learned from rated e-commerce reviews without the hotel category:",
+            "Sentiment accuracy, never trained on these sets (target ≥ 0.85; snownlp 0.80 / 0.70, 35 ms per hotel review). Lexicon alone, then lexicon + a model learned from all 52,773 rated e-commerce reviews outside the hotel category; "
+            f"times per item (wall, then CPU) include the model's features (load average {os.getloadavg()[0]:.1f} when measured):",
             "",
             "| dataset | lexicon | time/item | lexicon + rated-review model | time/item |",
             "|---|---|---|---|---|",
@@ -309,8 +316,18 @@ Where a target is missed, what was tried (all on the same sample and split as ab
   trial gave about 0.68. With five products of very different sizes, class-balanced picks from a
   small pool push the small classes; switching self-training by class balance is left to do.
 - Sentiment on hotel reviews: the rated-review model never sees a hotel review (the 酒店 category is
-  left out of its training set) and the lexicon alone reaches about 0.79; the blend was not tuned on
-  these two sets, so that they stay unseen.
+  left out of the workspace) and nothing was tuned on the two test sets. Lexicon and blend were
+  developed on the other nine categories, each held out in turn from a model trained on the other
+  eight as a stand-in for an unseen domain. There, reading clause by clause (degree words, contrast
+  and summary words, concession, negation within the clause, absence as a faint complaint,
+  whole-word English entries) and a larger general vocabulary lift the lexicon from 0.740 to 0.846
+  and the blend from 0.865 to 0.893; on the hotel reviews the blend goes from 0.825 to 0.838. Tried
+  there without gain: logistic stacking of lexicon score and model margin (also with text length),
+  lexicon weights 0.3–0.7 in the blend, lexicon scores as model features, a jieba word model beside
+  the character model, scoring long texts sentence by sentence, char(1,3), other regularisation, no
+  intercept, dropping rare or single-category n-grams, a heavier last sentence. On texts over 150
+  characters the held-out categories stay near 0.82, both parts leaning negative, and most hotel
+  reviews are long.
 """
 
 

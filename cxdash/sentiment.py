@@ -1,65 +1,30 @@
 """Sentiment per item (negative, neutral, positive) with a score in [-1, 1], offline.
 
 A rating, where present, decides: on a 5-point scale 1–2 negative, 3 neutral, 4–5 positive
-(other scales are rescaled to 1–5 first). The text model covers the rest. It blends a compact
-hand-written bilingual lexicon with negation handling (in the spirit of Hu & Liu 2004 and
-Taboada et al. 2011: counted polar words, flipped after a negator) with a logistic regression
-learned from the workspace's own rated items, when there are enough of them.
+(other scales are rescaled to 1–5 first). The text model covers the rest. It averages the
+polarity of a hand-written bilingual lexicon read clause by clause (cxdash.polarity: negation,
+degree, contrast; Hu & Liu 2004, Taboada et al. 2011) with a logistic regression learned from the
+workspace's own rated items, when there are enough of them. The plain average beat logistic
+stacking of the two and other weights when a product category was held out in turn
+(bench/classify.py).
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.linear_model import SGDClassifier
 
-from cxdash.text import Features, linear_classifier, normalise
+from cxdash.polarity import lexicon_score
+from cxdash.text import Features, linear_classifier
 
 SENTIMENTS = ("negative", "neutral", "positive")
 NEUTRAL_BAND = 0.15
 MIN_RATED = 200
-NEGATION_REACH = 4
-_LEXICON = Path(__file__).resolve().parent / "lexicon" / "sentiment.toml"
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[re.Pattern[str], dict[str, float], frozenset[str]]:
-    """Return the lexicon as one longest-first pattern, each entry's weight and the negators."""
-    with _LEXICON.open("rb") as handle:
-        raw = tomllib.load(handle)
-    weight: dict[str, float] = {}
-    for key, value in (
-        ("positive", 1.0),
-        ("negative", -1.0),
-        ("strong_positive", 2.0),
-        ("strong_negative", -2.0),
-    ):
-        weight.update({w: value for w in raw[key]})
-    negators = frozenset(raw["negators"])
-    entries = sorted({*weight, *negators}, key=lambda w: (-len(w), w))
-    return re.compile("|".join(re.escape(w) for w in entries)), weight, negators
-
-
-def lexicon_score(text: str) -> float:
-    """Return the lexicon polarity of one text in [-1, 1] (0 when no polar word is found)."""
-    pattern, weight, negators = _lexicon()
-    total, mass, negated_until = 0.0, 0.0, -1
-    for found in pattern.finditer(normalise(text)):
-        token = found.group()
-        if token in negators:
-            negated_until = found.end() + NEGATION_REACH
-            continue
-        value = weight[token] * (-1 if found.start() <= negated_until else 1)
-        total, mass = total + value, mass + abs(value)
-    return total / (mass + 1.0)
 
 
 def rating_sentiment(rating: pd.Series, rating_max: pd.Series) -> pd.DataFrame:
