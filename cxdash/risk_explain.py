@@ -17,7 +17,7 @@ from sklearn.model_selection import train_test_split
 
 IMPORTANCE_ROWS = 1000
 IMPORTANCE_REPEATS = 3
-BATCH_ROWS = 50_000
+BATCH_ROWS = 20_000
 
 
 def score_variants(
