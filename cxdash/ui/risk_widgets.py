@@ -34,7 +34,8 @@ def train_and_save(db: Store, table_id: int, table: pd.DataFrame, rules: list[Ru
 
         def report(stage: str) -> None:
             text = t(f"quality.stage_{stage}")
-            bar.progress(TRAINING_STAGES.index(stage) / len(TRAINING_STAGES), text=text)
+            bar.progress(TRAINING_STAGES.index(stage) / len(TRAINING_STAGES))
+            st.caption(text)
             status.update(label=text)
 
         try:
@@ -49,7 +50,7 @@ def train_and_save(db: Store, table_id: int, table: pd.DataFrame, rules: list[Ru
             status.update(label=t("quality.training_failed"), state="error")
         else:
             bar.progress(1.0)
-            seconds = f"{time.perf_counter() - started:.0f}"
+            seconds = f"{time.perf_counter() - started:.1f}"
             status.update(label=t("quality.trained", seconds=seconds), state="complete")
     if failed is not None:
         show_error(failed)

@@ -111,6 +111,8 @@ def test_at_risk_train_on_demo_shows_evidence_and_list(demo_db, run_page):
     assert status.state == "complete"
     assert status.label.startswith("Trained in ")
     assert at.get("progress")[0].value == 100
+    steps = [c.value for c in status.caption]
+    assert [s.split(":")[0] for s in steps] == [f"Step {i}" for i in range(1, 6)]
     comparison = _frame_with(at, "roc_auc")
     assert len(comparison) == 2
     assert float(comparison["roc_auc"].max()) > 0.6
