@@ -36,7 +36,7 @@ def train_and_save(db: Store, table_id: int, table: pd.DataFrame, rules: list[Ru
             text = t(f"quality.stage_{stage}")
             bar.progress(TRAINING_STAGES.index(stage) / len(TRAINING_STAGES))
             st.caption(text)
-            status.update(label=text)
+            status.update(label=text, expanded=True)
 
         try:
             model = train_on_table(table, progress=report)
@@ -47,11 +47,12 @@ def train_and_save(db: Store, table_id: int, table: pd.DataFrame, rules: list[Ru
             saved.save_run(db, table_id, model.name, summary, scores, current_cycle_id(db))
         except CxDashError as err:
             failed = err
-            status.update(label=t("quality.training_failed"), state="error")
+            status.update(label=t("quality.training_failed"), state="error", expanded=True)
         else:
             bar.progress(1.0)
             seconds = f"{time.perf_counter() - started:.1f}"
-            status.update(label=t("quality.trained", seconds=seconds), state="complete")
+            label = t("quality.trained", seconds=seconds)
+            status.update(label=label, state="complete", expanded=False)
     if failed is not None:
         show_error(failed)
 
