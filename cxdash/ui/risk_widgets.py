@@ -11,6 +11,7 @@ import streamlit as st
 from cxdash.charts import quality as charts
 from cxdash.errors import CxDashError
 from cxdash.quality_mapping import check_customer_mapping, parse_labels, suggest_customer_columns
+from cxdash.risk_explain import IMPORTANCE_REPEATS, IMPORTANCE_ROWS
 from cxdash.risk_metrics import calibration_table, lift_by_decile
 from cxdash.risk_run import TRAINING_STAGES, holdout_frame, run_summary, score_table, train_on_table
 from cxdash.rules import Rule
@@ -86,7 +87,8 @@ def model_evidence(run: dict[str, Any]) -> None:
     st.plotly_chart(
         charts.importance_bars(importance, t("quality.importance")), key="importance_chart"
     )
-    st.caption(t("quality.importance_help"))
+    sample = {"rows": f"{IMPORTANCE_ROWS:,}", "repeats": IMPORTANCE_REPEATS}
+    st.caption(t("quality.importance_help", **sample))
 
 
 def rules_editor(db: Store) -> None:
