@@ -21,13 +21,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from threadpoolctl import threadpool_limits
 
 from bench._data import dataset, scratch
 from cxdash.ingest.readers import read_table
 from cxdash.quality_mapping import parse_labels, suggest_customer_columns
 from cxdash.risk import FeatureTypes, prepare
 from cxdash.risk_metrics import holdout_metrics
-from cxdash.risk_run import train_on_table
+from cxdash.risk_run import score_table, train_on_table
 from cxdash.storage import open_store
 from cxdash.storage.customers import load_customer_table, save_customer_table
 
@@ -65,7 +66,8 @@ def _baselines(table: pd.DataFrame, types: FeatureTypes) -> list[dict]:
     rows = []
     for name, model in plain.items():
         started = time.perf_counter()
-        p = model.fit(xtr, ytr).predict_proba(xte)[:, 1]
+        with threadpool_limits(limits=1):
+            p = model.fit(xtr, ytr).predict_proba(xte)[:, 1]
         rows.append(
             {"model": name, **holdout_metrics(yte, p), "seconds": time.perf_counter() - started}
         )
@@ -106,7 +108,39 @@ TRIED = (
     "3.0. None reached 3.0; the top decile holds 177 customers, so 3.0 needs about 141 "
     "churners in it against 132 now. The boosting settings were chosen by that "
     "cross-validation (best CV ROC-AUC of the five boosting variants run there), and the "
-    "product keeps the candidate with the better holdout ROC-AUC, as before."
+    "product keeps the candidate with the better holdout ROC-AUC, as before.\n\n"
+    "Last round, chosen only by cross-validation inside the training split (stratified 5-fold, "
+    "repeated with two shuffles, i.e. 10 folds of about 1,056 customers; the holdout was not "
+    "looked at): the app's logistic model has a mean fold top-decile lift of 2.957 (fold SD "
+    "0.165) and ROC-AUC 0.849. Rank-averaged ensembles: logistic + boosting 2.943, + ExtraTrees "
+    "2.939, + random forest 2.961, all four 2.947 (ExtraTrees alone 2.879, random forest alone "
+    "2.872). Class-weighted logistic over C 0.1–3: 2.925–2.964. Target-encoded pairs of all "
+    "categorical columns (fitted in-fold): 2.886. Spline terms of tenure per contract type: "
+    "2.932; with tenure × internet service and monthly charges × contract as well: 2.918. A "
+    "separate model for month-to-month customers and for the rest: logistic 2.936, boosting "
+    "2.982. Monotonic constraints in boosting (risk falling with tenure and contract length): "
+    "2.915. Against the logistic model fold by fold, the best of these (the month-to-month "
+    "split with boosting) gains +0.025 with a standard error of 0.037, and it needs a column "
+    "chosen by hand, so none was adopted. Cross-validation puts this model's top-decile lift "
+    "at about 2.95 ± 0.05 on these columns; the holdout's 2.81 is within its own sampling "
+    "noise of that (177 customers in its top decile; one more churner there adds 0.02)."
+)
+
+
+SPEED = (
+    "Training speed: the previous version took 339.6 s wall-clock under a load average of "
+    "15.9, timed with memory tracing switched on, which itself slows Python several times over "
+    "(training is now timed without it; memory is traced in a separate run). Timed back to back "
+    "with it on the same machine (load average about 11), its training used 9.3 s CPU and its "
+    "scoring with reasons 2.2 s CPU; this version uses 5.0 s and 0.7 s. The gains: permutation "
+    "importance scores all shuffled copies in a few stacked calls on a stratified sample of at "
+    "most 1,000 holdout customers (same estimate, 3 repeats), the per-customer reasons are "
+    "scored the same way, rare categories are grouped with vectorised counts instead of the "
+    "encoders' per-value counting, and Platt calibration uses 3 internal folds instead of 5 "
+    "(4 fits per candidate instead of 6; ranking figures unchanged, ECE 0.009 → 0.008 for the "
+    "logistic model). The price is memory: stacked scoring (at most 20,000 rows per call) "
+    "raises Python's peak during training from 14 MiB to about 50 MiB. The page shows each "
+    "stage in a status box while it runs."
 )
 
 
@@ -121,10 +155,17 @@ def run() -> str:
     if found is None:
         return head + "\nSkipped: the IBM Telco churn sample is not available.\n"
     table = _import_as_a_user(found.read_bytes())
-    tracemalloc.start()
-    started = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    started, cpu = time.perf_counter(), time.process_time()
     model = train_on_table(table, seed=0)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    started, score_cpu = time.perf_counter(), time.process_time()
+    score_table(model, table, [])
+    score_seconds = time.perf_counter() - started
+    score_cpu = time.process_time() - score_cpu
+    load_after = os.getloadavg()[0]
+    tracemalloc.start()
+    train_on_table(table, seed=0)
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
     app_rows = [
@@ -152,8 +193,10 @@ def run() -> str:
             f"IBM Telco churn sample: {len(table):,} customers, base rate "
             f"{float(np.mean(table['label'])):.4f}; stratified 25% holdout, seed 0; imported with "
             "read_table, mapped by the suggested id/label columns, stored and reloaded, then "
-            "trained with `train_on_table` (derived features, both candidates, 5-fold Platt "
-            "calibration, permutation importance).",
+            "trained with `train_on_table` (derived features, both candidates, Platt calibration "
+            "on 3 internal folds, permutation importance on a 1,000-row stratified holdout "
+            "sample), then every customer scored with top reasons for the repair list "
+            "(`score_table`), as the page does.",
             "",
             _table(rows),
             "",
@@ -161,8 +204,14 @@ def run() -> str:
             "",
             TRIED,
             "",
-            f"Training time (both candidates + importance) {seconds:.1f} s; Python peak memory "
-            f"during training {peak:.0f} MiB (tracemalloc). Timed on a shared 2-core machine "
-            f"under a load average of {os.getloadavg()[0]:.1f}, so times are pessimistic.",
+            f"Training time (both candidates + importance) {seconds:.1f} s wall-clock, "
+            f"{cpu:.1f} s CPU; scoring every customer with reasons for the repair list "
+            f"{score_seconds:.1f} s wall-clock, {score_cpu:.1f} s CPU. Python peak memory during "
+            f"training {peak:.0f} MiB (tracemalloc, in a second, untimed run). Timed on a shared "
+            f"2-core machine under a load average of {load_before:.1f} before and "
+            f"{load_after:.1f} after, so wall-clock times are pessimistic; CPU time (one "
+            "thread) is the steadier figure.",
+            "",
+            SPEED,
         ]
     )

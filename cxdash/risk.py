@@ -12,6 +12,7 @@ as the features and labels it was given.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,6 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer, make_column_selector
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.impute import SimpleImputer
-from sklearn.inspection import permutation_importance
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
@@ -35,7 +35,8 @@ from sklearn.preprocessing import (
 from threadpoolctl import threadpool_limits
 
 from cxdash.errors import InvalidInput
-from cxdash.risk_features import DerivedFeatures
+from cxdash.risk_explain import permutation_importance, typical_value_drops
+from cxdash.risk_features import DerivedFeatures, RareCategories
 from cxdash.risk_metrics import holdout_metrics
 
 MIN_ROWS = 40
@@ -44,6 +45,7 @@ NUMERIC_SHARE = 0.95
 MAX_CATEGORIES = 50
 MISSING = "(missing)"
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+REASON_MIN_DROP = 0.005
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ def prepare(frame: pd.DataFrame, types: FeatureTypes) -> pd.DataFrame:
 NUMBERS = make_column_selector(dtype_include="number")
 TEXTS = make_column_selector(dtype_exclude="number")
 MAX_BOOSTING_CATEGORIES = 250
+MIN_CATEGORY_COUNT = 5
+CALIBRATION_FOLDS = 3
 
 
 def _encoder() -> ColumnTransformer:
@@ -96,7 +100,7 @@ def _encoder() -> ColumnTransformer:
     scaled = make_pipeline(SimpleImputer(strategy="median"), StandardScaler())
     curve = make_pipeline(SimpleImputer(strategy="median"), SplineTransformer(n_knots=5))
     numeric = FeatureUnion([("linear", scaled), ("spline", curve)])
-    onehot = OneHotEncoder(handle_unknown="ignore", min_frequency=5)
+    onehot = OneHotEncoder(handle_unknown="ignore")
     return ColumnTransformer([("num", numeric, NUMBERS), ("cat", onehot, TEXTS)])
 
 
@@ -106,7 +110,6 @@ def _boosting(types: FeatureTypes, seed: int) -> Pipeline:
         handle_unknown="use_encoded_value",
         unknown_value=-1,
         encoded_missing_value=-1,
-        max_categories=MAX_BOOSTING_CATEGORIES,
     )
     encode = ColumnTransformer([("cat", ordinal, TEXTS), ("num", "passthrough", NUMBERS)])
     model = HistGradientBoostingClassifier(
@@ -118,24 +121,27 @@ def _boosting(types: FeatureTypes, seed: int) -> Pipeline:
         random_state=seed,
     )
     derive = DerivedFeatures(types.numeric, types.categorical)
-    return Pipeline([("derive", derive), ("encode", encode), ("model", model)])
+    rare = RareCategories(max_categories=MAX_BOOSTING_CATEGORIES)
+    return Pipeline([("derive", derive), ("rare", rare), ("encode", encode), ("model", model)])
 
 
 def candidate_models(types: FeatureTypes, seed: int = 0) -> dict[str, CalibratedClassifierCV]:
     """Return the two calibrated candidates: spline logistic regression and gradient boosting.
 
-    Both read the raw columns plus the derived features. Calibration is Platt scaling on 5
-    internal folds (scikit-learn CalibratedClassifierCV).
+    Both read the raw columns plus the derived features, with rare categories grouped. Calibration
+    is Platt scaling (Platt 1999) fitted on out-of-fold scores from 3 internal folds, applied to
+    one model fitted on all training rows (scikit-learn CalibratedClassifierCV, ensemble=False).
     """
     logistic = Pipeline(
         [
             ("derive", DerivedFeatures(types.numeric, types.categorical)),
+            ("rare", RareCategories(min_count=MIN_CATEGORY_COUNT)),
             ("encode", _encoder()),
             ("model", LogisticRegression(max_iter=3000)),
         ]
     )
     return {
-        name: CalibratedClassifierCV(est, method="sigmoid", cv=5, ensemble=False)
+        name: CalibratedClassifierCV(est, method="sigmoid", cv=CALIBRATION_FOLDS, ensemble=False)
         for name, est in (("logistic", logistic), ("boosting", _boosting(types, seed)))
     }
 
@@ -171,10 +177,22 @@ def _check_labels(labels: pd.Series) -> None:
         )
 
 
+Progress = Callable[[str], None]
+
+
 def train_risk_model(
-    frame: pd.DataFrame, labels: pd.Series, types: FeatureTypes, seed: int = 0
+    frame: pd.DataFrame,
+    labels: pd.Series,
+    types: FeatureTypes,
+    seed: int = 0,
+    progress: Progress | None = None,
 ) -> RiskModel:
-    """Return the better calibrated model on a stratified 25% holdout of the labelled rows."""
+    """Return the better calibrated model on a stratified 25% holdout of the labelled rows.
+
+    `progress`, when given, is called with each stage's name ("logistic", "boosting",
+    "importance") as it starts, so a caller can show how far training has come.
+    """
+    report = progress or (lambda stage: None)
     if not types.used:
         raise InvalidInput("quality.risk_no_features")
     _check_labels(labels)
@@ -182,17 +200,18 @@ def train_risk_model(
     x, y = prepare(frame[known], types), labels[known].astype(int).to_numpy()
     split = train_test_split(x, y, test_size=0.25, stratify=y, random_state=seed)
     x_train, x_test, y_train, y_test = split
-    fitted, rows = {}, []
+    fitted, rows, holdout_scores = {}, [], {}
     with threadpool_limits(limits=1):
         for name, est in candidate_models(types, seed).items():
+            report(name)
             fitted[name] = clone(est).fit(x_train, y_train)
-            p = fitted[name].predict_proba(x_test)[:, 1]
-            rows.append({"model": name, **holdout_metrics(y_test, p)})
+            holdout_scores[name] = fitted[name].predict_proba(x_test)[:, 1]
+            rows.append({"model": name, **holdout_metrics(y_test, holdout_scores[name])})
         comparison = pd.DataFrame(rows)
         best = str(comparison.sort_values("roc_auc", ascending=False)["model"].iloc[0])
+        report("importance")
         importance = feature_importance(fitted[best], x_test, y_test, seed)
-    scores = fitted[best].predict_proba(x_test)[:, 1]
-    holdout = pd.DataFrame({"label": y_test, "score": scores})
+    holdout = pd.DataFrame({"label": y_test, "score": holdout_scores[best]})
     reference = _reference_row(x_train, types)
     return RiskModel(best, fitted[best], types, comparison, holdout, importance, reference)
 
@@ -200,17 +219,12 @@ def train_risk_model(
 def feature_importance(
     estimator: Any, x: pd.DataFrame, y: np.ndarray, seed: int = 0
 ) -> pd.DataFrame:
-    """Return permutation importance (drop in holdout ROC-AUC when a feature is shuffled).
+    """Return permutation importance on the raw columns (drop in holdout ROC-AUC when shuffled).
 
-    Breiman (2001) / scikit-learn `permutation_importance`, 3 repeats, on the raw columns.
+    Breiman (2001); 3 repeats on a stratified sample of at most 1,000 holdout rows, scored in
+    batches (`cxdash.risk_explain.permutation_importance`).
     """
-    found = permutation_importance(
-        estimator, x, y, scoring="roc_auc", n_repeats=3, random_state=seed, n_jobs=1
-    )
-    table = pd.DataFrame(
-        {"feature": x.columns, "importance": found.importances_mean, "std": found.importances_std}
-    )
-    return table.sort_values("importance", ascending=False).reset_index(drop=True)
+    return permutation_importance(estimator, x, y, seed)
 
 
 def _reference_row(x: pd.DataFrame, types: FeatureTypes) -> dict[str, Any]:
@@ -226,23 +240,17 @@ def top_reasons(model: RiskModel, frame: pd.DataFrame, top: int = 3) -> pd.DataF
     (median or most frequent) and the score drop is that feature's contribution for this customer.
     """
     x = prepare(frame, model.types)
-    base = model.estimator.predict_proba(x)[:, 1]
-    ref = model.reference
-    drops = {}
-    for name in model.types.used:
-        changed = x.copy()
-        changed[name] = ref[name]
-        drops[name] = base - model.estimator.predict_proba(changed)[:, 1]
-    table = pd.DataFrame(drops, index=frame.index)
-    return pd.DataFrame(
-        {"reasons": [_describe(row, frame.loc[i], top) for i, row in table.iterrows()]},
-        index=frame.index,
-    )
-
-
-def _describe(drops: pd.Series, raw: pd.Series, top: int) -> str:
-    chosen = drops[drops > 0.005].sort_values(ascending=False).head(top)
-    return "; ".join(f"{name}={raw[name]} (+{drop * 100:.0f} pts)" for name, drop in chosen.items())
+    names = model.types.used
+    drops = typical_value_drops(model.estimator, x, model.reference, names).to_numpy()
+    raw = frame[names].astype(object).to_numpy()
+    reasons = []
+    for row_drops, row_raw in zip(drops, raw, strict=True):
+        order = np.argsort(-row_drops, kind="stable")[:top]
+        chosen = [i for i in order if row_drops[i] > REASON_MIN_DROP]
+        reasons.append(
+            "; ".join(f"{names[i]}={row_raw[i]} (+{row_drops[i] * 100:.0f} pts)" for i in chosen)
+        )
+    return pd.DataFrame({"reasons": reasons}, index=frame.index)
 
 
 def repair_list(

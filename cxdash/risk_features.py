@@ -48,3 +48,39 @@ class DerivedFeatures(TransformerMixin, BaseEstimator):
         """Return the names of the derived columns, in the order they are appended."""
         names = [COUNT_NAME] if self.flags_ else []
         return names + [f"derived: {a} / {b}" for a, b in self.pairs_]
+
+
+OTHER = "(other)"
+
+
+class RareCategories(TransformerMixin, BaseEstimator):
+    """Group each text column's rare values, and values unseen in training, into "(other)".
+
+    The grouping scikit-learn's encoders do with `min_frequency` / `max_categories`, done once
+    with vectorised value counts: a value is kept when it occurs at least `min_count` times in
+    the training rows, and at most `max_categories` values (counting "(other)") are kept per column.
+    """
+
+    def __init__(self, min_count: int = 1, max_categories: int | None = None) -> None:
+        self.min_count = min_count
+        self.max_categories = max_categories
+
+    def fit(self, x: pd.DataFrame, y: Any = None) -> RareCategories:
+        """Learn the values kept in each text column."""
+        self.kept_: dict[str, list[Any]] = {}
+        for name in x.columns:
+            if pd.api.types.is_numeric_dtype(x[name]):
+                continue
+            counts = x[name].value_counts()
+            counts = counts[counts >= self.min_count]
+            if self.max_categories and len(counts) > self.max_categories:
+                counts = counts.head(self.max_categories - 1)
+            self.kept_[name] = list(counts.index)
+        return self
+
+    def transform(self, x: pd.DataFrame) -> pd.DataFrame:
+        """Return the frame with every value not kept replaced by "(other)"."""
+        out = x.copy()
+        for name, kept in self.kept_.items():
+            out[name] = x[name].where(x[name].isin(kept), OTHER)
+        return out

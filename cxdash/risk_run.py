@@ -6,10 +6,19 @@ from typing import Any
 
 import pandas as pd
 
-from cxdash.risk import RiskModel, repair_list, top_reasons, train_risk_model, type_features
+from cxdash.risk import (
+    Progress,
+    RiskModel,
+    repair_list,
+    top_reasons,
+    train_risk_model,
+    type_features,
+)
 from cxdash.rules import Rule, vetoed_by
 
 ID_COLUMNS = ("customer_id", "label")
+TRAINING_STAGES = ("logistic", "boosting", "importance", "reasons", "save")
+"""The stages of training from a page, in order: both candidates, importance, reasons, saving."""
 
 
 def feature_columns(table: pd.DataFrame) -> list[str]:
@@ -17,10 +26,15 @@ def feature_columns(table: pd.DataFrame) -> list[str]:
     return [c for c in table.columns if c not in ID_COLUMNS]
 
 
-def train_on_table(table: pd.DataFrame, seed: int = 0) -> RiskModel:
-    """Return the at-risk model trained on a stored customer table's labelled rows."""
+def train_on_table(
+    table: pd.DataFrame, seed: int = 0, progress: Progress | None = None
+) -> RiskModel:
+    """Return the at-risk model trained on a stored customer table's labelled rows.
+
+    `progress`, when given, is called with the name of each training stage as it starts.
+    """
     types = type_features(table, feature_columns(table))
-    return train_risk_model(table, table["label"], types, seed=seed)
+    return train_risk_model(table, table["label"], types, seed=seed, progress=progress)
 
 
 def score_table(

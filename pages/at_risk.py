@@ -2,17 +2,14 @@
 
 import streamlit as st
 
-from cxdash.errors import CxDashError
 from cxdash.risk import repair_list
-from cxdash.risk_run import run_summary, score_table, train_on_table
 from cxdash.rules import applicable, vetoed_by
 from cxdash.storage import customers as tables
 from cxdash.storage import risk as saved
-from cxdash.storage.cycles import current_cycle_id
 from cxdash.ui import quality_widgets as qw
 from cxdash.ui import risk_widgets as rw
 from cxdash.ui.auth import can_write
-from cxdash.ui.context import show_error, store, t
+from cxdash.ui.context import store, t
 
 st.title(t("nav.at_risk"))
 st.caption(t("quality.risk_caption"))
@@ -46,15 +43,7 @@ rules, skipped = applicable(rule_texts, list(table.columns))
 with model_tab:
     st.caption(t("quality.table_size", rows=len(table), labelled=int(table["label"].notna().sum())))
     if st.button(t("quality.train"), key="train", disabled=not can_write(), type="primary"):
-        with st.spinner(t("quality.training")):
-            try:
-                model = train_on_table(table)
-                scores = score_table(model, table, rules)
-                saved.save_run(
-                    db, int(table_id), model.name, run_summary(model), scores, current_cycle_id(db)
-                )
-            except CxDashError as err:
-                show_error(err)
+        rw.train_and_save(db, int(table_id), table, rules)
     run = saved.latest_run(db, int(table_id))
     if run is None:
         st.info(t("quality.no_run"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pandas as pd
@@ -10,16 +11,51 @@ import streamlit as st
 from cxdash.charts import quality as charts
 from cxdash.errors import CxDashError
 from cxdash.quality_mapping import check_customer_mapping, parse_labels, suggest_customer_columns
+from cxdash.risk_explain import IMPORTANCE_REPEATS, IMPORTANCE_ROWS
 from cxdash.risk_metrics import calibration_table, lift_by_decile
-from cxdash.risk_run import holdout_frame
+from cxdash.risk_run import TRAINING_STAGES, holdout_frame, run_summary, score_table, train_on_table
+from cxdash.rules import Rule
 from cxdash.storage import customers as tables
 from cxdash.storage import risk as saved
+from cxdash.storage.cycles import current_cycle_id
 from cxdash.storage.db import Store
 from cxdash.ui import quality_widgets as qw
 from cxdash.ui.auth import can_write
 from cxdash.ui.context import show_error, t
 
 METRIC_KEYS = ("roc_auc", "pr_auc", "top_decile_lift", "precision_at_10pct", "ece", "brier")
+
+
+def train_and_save(db: Store, table_id: int, table: pd.DataFrame, rules: list[Rule]) -> None:
+    """Train on a customer table, score it and save the run, showing each stage as it starts."""
+    started = time.perf_counter()
+    failed: CxDashError | None = None
+    with st.status(t("quality.training"), expanded=True) as status:
+        bar = st.progress(0.0)
+
+        def report(stage: str) -> None:
+            text = t(f"quality.stage_{stage}")
+            bar.progress(TRAINING_STAGES.index(stage) / len(TRAINING_STAGES))
+            st.caption(text)
+            status.update(label=text, expanded=True)
+
+        try:
+            model = train_on_table(table, progress=report)
+            report("reasons")
+            scores = score_table(model, table, rules)
+            report("save")
+            summary = run_summary(model)
+            saved.save_run(db, table_id, model.name, summary, scores, current_cycle_id(db))
+        except CxDashError as err:
+            failed = err
+            status.update(label=t("quality.training_failed"), state="error", expanded=True)
+        else:
+            bar.progress(1.0)
+            seconds = f"{time.perf_counter() - started:.1f}"
+            label = t("quality.trained", seconds=seconds)
+            status.update(label=label, state="complete", expanded=False)
+    if failed is not None:
+        show_error(failed)
 
 
 def model_evidence(run: dict[str, Any]) -> None:
@@ -51,7 +87,8 @@ def model_evidence(run: dict[str, Any]) -> None:
     st.plotly_chart(
         charts.importance_bars(importance, t("quality.importance")), key="importance_chart"
     )
-    st.caption(t("quality.importance_help"))
+    sample = {"rows": f"{IMPORTANCE_ROWS:,}", "repeats": IMPORTANCE_REPEATS}
+    st.caption(t("quality.importance_help", **sample))
 
 
 def rules_editor(db: Store) -> None:

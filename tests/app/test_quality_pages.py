@@ -107,6 +107,12 @@ def test_at_risk_train_on_demo_shows_evidence_and_list(demo_db, run_page):
     at.button(key="train").click()
     at.run(timeout=300)
     assert not at.exception
+    [status] = at.status
+    assert status.state == "complete"
+    assert status.label.startswith("Trained in ")
+    assert at.get("progress")[0].value == 100
+    steps = [c.value for c in status.caption]
+    assert [s.split(":")[0] for s in steps] == [f"Step {i}" for i in range(1, 6)]
     comparison = _frame_with(at, "roc_auc")
     assert len(comparison) == 2
     assert float(comparison["roc_auc"].max()) > 0.6
@@ -114,6 +120,31 @@ def test_at_risk_train_on_demo_shows_evidence_and_list(demo_db, run_page):
     assert len(repairs) >= 250
     assert repairs["vetoed_by"].notna().sum() > 0
     assert isinstance(repairs, pd.DataFrame)
+
+
+def test_at_risk_training_on_too_few_labels_ends_in_a_translated_error(db_path, run_page):
+    from cxdash.storage.customers import save_customer_table
+
+    rows = 30
+    frame = pd.DataFrame(
+        {
+            "id": [f"c{i}" for i in range(rows)],
+            "churn": pd.array([i % 2 for i in range(rows)], dtype="Int64"),
+            "plan": ["a", "b", "c"] * (rows // 3),
+        }
+    )
+    store = open_store(db_path)
+    save_customer_table(store, "small.csv", frame, "id", "churn")
+    store.close()
+    at = run_page(AT_RISK, lang="en")
+    at.button(key="train").click()
+    at.run(timeout=120)
+    assert not at.exception
+    [status] = at.status
+    assert status.state == "error"
+    assert status.label == "Training did not finish."
+    assert any("Only 30 customers are labelled" in e.value for e in at.error)
+    assert any("No model yet" in info.value for info in at.info)
 
 
 def test_current_cycle_survey_scores_appear_in_the_tree(db_path, run_page):

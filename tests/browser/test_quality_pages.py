@@ -63,6 +63,7 @@ def test_repair_list_downloads_as_csv(page, start_server, demo_template, tmp_pat
     _dismiss_dialog(page)
     page.get_by_role("button", name="Train and evaluate").click()
     page.get_by_text("Kept model").wait_for(timeout=300_000)
+    page.get_by_text("Trained in").wait_for(timeout=SLOW)
     wait_for_app(page)
     _dismiss_dialog(page)
     assert_no_exception(page)

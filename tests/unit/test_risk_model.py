@@ -131,3 +131,83 @@ def test_derived_features_count_yes_flags_and_divide_numbers_learnt_on_training_
     assert np.isnan(out["derived: tenure / total"].iloc[2])
     later = derive.transform(train.assign(plan=["yes", "yes", "yes"]))
     assert later[COUNT_NAME].tolist() == [1.0, 1.0, 1.0]
+
+
+def test_batched_scoring_matches_scoring_each_frame_alone(trained):
+    from cxdash.risk import prepare
+    from cxdash.risk_explain import score_variants
+
+    table, model = trained
+    x = prepare(table, model.types)
+    frames = [x.iloc[:7], x.iloc[7:300], x.iloc[300:301], x.iloc[301:]]
+    alone = [model.estimator.predict_proba(f)[:, 1] for f in frames]
+    for batch_rows in (10, 400, 10_000):
+        together = score_variants(model.estimator, frames, batch_rows=batch_rows)
+        assert [len(s) for s in together] == [len(f) for f in frames]
+        for a, b in zip(alone, together, strict=True):
+            np.testing.assert_allclose(a, b, rtol=1e-9, atol=1e-12)
+
+
+def test_permutation_importance_matches_a_one_by_one_computation():
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+
+    from cxdash.risk_explain import permutation_importance
+
+    rng = np.random.default_rng(0)
+    x = pd.DataFrame({"strong": rng.normal(size=300), "weak": rng.normal(size=300)})
+    y = (x["strong"] + 0.3 * x["weak"] + rng.normal(0, 0.5, 300) > 0).astype(int).to_numpy()
+    model = LogisticRegression().fit(x, y)
+    got = permutation_importance(model, x, y, seed=4, repeats=2, rows=1000).set_index("feature")
+    shuffle = np.random.default_rng(4)
+    base = roc_auc_score(y, model.predict_proba(x)[:, 1])
+    for name in x.columns:
+        drops = []
+        for _ in range(2):
+            changed = x.copy()
+            changed[name] = x[name].to_numpy()[shuffle.permutation(len(x))]
+            drops.append(base - roc_auc_score(y, model.predict_proba(changed)[:, 1]))
+        assert got.loc[name, "importance"] == pytest.approx(np.mean(drops))
+        assert got.loc[name, "std"] == pytest.approx(np.std(drops))
+    assert list(got.index) == ["strong", "weak"]
+
+
+def test_importance_sample_keeps_the_label_shares():
+    from cxdash.risk_explain import stratified_rows
+
+    x = pd.DataFrame({"v": range(2000)})
+    y = np.array([1] * 500 + [0] * 1500)
+    sample, labels = stratified_rows(x, y, rows=400, seed=0)
+    assert len(sample) == 400
+    assert labels.mean() == pytest.approx(0.25)
+    assert (y[sample["v"].to_numpy()] == labels).all()
+    same, _ = stratified_rows(x.iloc[:300], y[:300], rows=400, seed=0)
+    assert len(same) == 300
+
+
+def test_rare_categories_are_grouped_as_learnt_on_training_rows():
+    from cxdash.risk_features import OTHER, RareCategories
+
+    train = pd.DataFrame({"plan": ["a"] * 5 + ["b"] * 3 + ["c"], "n": [1.0] * 9})
+    grouped = RareCategories(min_count=3).fit(train)
+    later = pd.DataFrame({"plan": ["a", "b", "c", "new"], "n": [2.0] * 4})
+    out = grouped.transform(later)
+    assert out["plan"].tolist() == ["a", "b", OTHER, OTHER]
+    assert out["n"].tolist() == [2.0] * 4
+    capped = RareCategories(max_categories=2).fit(train)
+    assert capped.transform(later)["plan"].tolist() == ["a", OTHER, OTHER, OTHER]
+    assert RareCategories(max_categories=3).fit(train).transform(later)["plan"].tolist() == [
+        "a",
+        "b",
+        "c",
+        OTHER,
+    ]
+
+
+def test_training_reports_each_stage_in_order():
+    from cxdash.risk_run import TRAINING_STAGES
+
+    seen: list[str] = []
+    train_on_table(synthetic_customers(n=300), progress=seen.append)
+    assert seen == ["logistic", "boosting", "importance"]
+    assert tuple(seen) == TRAINING_STAGES[: len(seen)]
