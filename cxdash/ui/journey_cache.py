@@ -1,4 +1,8 @@
-"""Cached journey data: the cycle's rollup and the item lists, keyed on the data fingerprint."""
+"""Cached journey data: the cycle's rollup and the item lists, keyed on the data stamp.
+
+The rollup itself is stored in the workspace (journey_rollup); this cache only saves re-reading
+it and re-running the measures within one server process.
+"""
 
 from __future__ import annotations
 
@@ -13,21 +17,17 @@ from cxdash.ui.context import store as current_store
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _rollup(path: str, stamp: tuple[object, ...], cycle_id: int) -> pd.DataFrame:
+def _rollup(path: str, stamp: str, cycle_id: int) -> pd.DataFrame:
     return data.rollup(current_store(), cycle_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _aggregate(
-    path: str, stamp: tuple[object, ...], cycle_id: int, name: str, args: tuple[Any, ...]
-) -> Any:
+def _aggregate(path: str, stamp: str, cycle_id: int, name: str, args: tuple[Any, ...]) -> Any:
     return getattr(data, name)(_rollup(path, stamp, cycle_id), *args)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _items(
-    path: str, stamp: tuple[object, ...], cycle_id: int, name: str, kw: tuple[Any, ...]
-) -> Any:
+def _items(path: str, stamp: str, cycle_id: int, name: str, kw: tuple[Any, ...]) -> Any:
     return getattr(data, name)(current_store(), cycle_id, **dict(kw))
 
 
