@@ -2,19 +2,21 @@
 
 The aggregates are computed from the cycle's rollup (``journey_rollup.rollup``: a few hundred
 rows, stored and kept fresh at write time); the item lists (quotes, a heatmap cell's items,
-texts, event paths) read the labelled items (``journey_labels.LABELLED``) with a limit.
+texts, event paths) live in ``journey_items`` and are re-exported here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import duckdb
 import pandas as pd
 
-from cxdash.storage.db import Store
-from cxdash.storage.journey_labels import LABELLED
+from cxdash.storage.journey_items import cell_items as cell_items
+from cxdash.storage.journey_items import event_paths as event_paths
+from cxdash.storage.journey_items import quotes as quotes
+from cxdash.storage.journey_items import touchpoint_texts as touchpoint_texts
+from cxdash.storage.journey_labels import LABELLED as LABELLED
 from cxdash.storage.journey_rollup import SUMMED as _SUMMED
 from cxdash.storage.journey_rollup import fingerprint as fingerprint
 from cxdash.storage.journey_rollup import rollup as rollup
@@ -139,75 +141,3 @@ def score_totals(rolled: pd.DataFrame) -> dict[str, float]:
 def category_volumes(rolled: pd.DataFrame) -> pd.DataFrame:
     """Return the categories by volume."""
     return _aggregate(rolled, ["category"], ("volume",), order="volume DESC, category")
-
-
-def _rows(store: Store, sql: str, params: dict[str, Any]) -> pd.DataFrame:
-    """Return the rows of a per-item query over the labelled items (values bound)."""
-    return store.df(f"WITH {LABELLED} {sql}", params)
-
-
-_ITEM_ROWS = (
-    "SELECT l.id, l.received_at, l.touchpoint, l.category, l.sentiment, l.rating, l.text"
-    " FROM labelled l LEFT JOIN touchpoints tp ON tp.key = l.touchpoint WHERE {where}"
-    " ORDER BY coalesce(l.sentiment = 'negative', false) DESC, l.received_at DESC, l.id"
-    " LIMIT $lim"
-)
-_ITEM_DIMENSIONS = {"touchpoint": "l.touchpoint", "stage": "coalesce(tp.stage, 'other')"}
-
-
-def quotes(
-    store: Store,
-    cycle_id: int,
-    *,
-    touchpoint: str | None = None,
-    category: str | None = None,
-    limit: int = 3,
-) -> pd.DataFrame:
-    """Return the most recent negative-first quotes of a touchpoint and/or category."""
-    where = "($tp IS NULL OR l.touchpoint = $tp) AND ($cat IS NULL OR l.category = $cat)"
-    params = {"cycle": cycle_id, "tp": touchpoint, "cat": category, "lim": int(limit)}
-    return _rows(store, _ITEM_ROWS.format(where=where), params)
-
-
-def cell_items(
-    store: Store, cycle_id: int, by: str, row: str, category: str, limit: int = 200
-) -> pd.DataFrame:
-    """Return the items of one heatmap cell, negatives and newest first."""
-    where = f"{_ITEM_DIMENSIONS[by]} = $row AND l.category = $cat"
-    params = {"cycle": cycle_id, "row": row, "cat": category, "lim": int(limit)}
-    return _rows(store, _ITEM_ROWS.format(where=where), params)
-
-
-def touchpoint_texts(
-    store: Store, cycle_id: int, touchpoint: str, limit: int = 3000
-) -> pd.DataFrame:
-    """Return a deterministic sample of one touchpoint's negative and neutral texts."""
-    return _rows(
-        store,
-        "SELECT id, text, category, sentiment FROM labelled"
-        " WHERE touchpoint = $tp AND coalesce(sentiment, '') <> 'positive'"
-        " ORDER BY hash(id) LIMIT $lim",
-        {"cycle": cycle_id, "tp": touchpoint, "lim": int(limit)},
-    )
-
-
-def event_paths(store: Store, cycle_id: int, category: str) -> pd.DataFrame:
-    """Return, per touchpoint, how many reporters of a category used it and its mean step rank.
-
-    Follows each customer who reported the category through their items in time order; a
-    touchpoint's rank is the order of its first appearance in that customer's path.
-    """
-    return _rows(
-        store,
-        ", reporters AS (SELECT DISTINCT customer_id FROM labelled"
-        " WHERE category = $cat AND customer_id IS NOT NULL),"
-        " firsts AS (SELECT l.customer_id, l.touchpoint, min(l.received_at) AS first_at,"
-        " bool_or(coalesce(l.category = $cat, false)) AS raised"
-        " FROM labelled l JOIN reporters r USING (customer_id) GROUP BY ALL),"
-        " ranked AS (SELECT *, row_number() OVER (PARTITION BY customer_id"
-        " ORDER BY first_at, touchpoint) AS step FROM firsts)"
-        " SELECT touchpoint, count(*) AS customers, avg(step) AS mean_step,"
-        " count(*) FILTER (raised) AS complained FROM ranked"
-        " GROUP BY touchpoint ORDER BY mean_step",
-        {"cycle": cycle_id, "cat": category},
-    )

@@ -51,7 +51,10 @@ KEPT = """FROM feedback f LEFT JOIN import_batches b ON b.id = f.batch_id
     LEFT JOIN item_labels il ON il.feedback_id = f.id
     WHERE b.undone_at IS NULL AND (b.cycle_id IS NULL OR b.cycle_id <= $cycle)"""
 
-LABELLED = f"""labelled AS (
+
+def labelled(condition: str = "") -> str:
+    """Return the ``labelled`` CTE over the kept items, narrowed by a fixed condition on ``f``."""
+    return f"""labelled AS (
     SELECT f.id, f.received_at, f.customer_id, f.text,
         coalesce(il.touchpoint, {TOUCHPOINT}) AS touchpoint,
         coalesce(il.category, f.category) AS category, ({RATING}) AS rating,
@@ -59,5 +62,8 @@ LABELLED = f"""labelled AS (
         coalesce(il.sentiment_score,
                  CASE WHEN f.rating IS NULL THEN NULL ELSE (({RATING}) - 3) / 2 END)
             AS sentiment_score
-    {KEPT}
+    {KEPT} {condition}
 )"""
+
+
+LABELLED = labelled()

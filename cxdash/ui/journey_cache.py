@@ -28,7 +28,8 @@ def _aggregate(path: str, stamp: str, cycle_id: int, name: str, args: tuple[Any,
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _items(path: str, stamp: str, cycle_id: int, name: str, kw: tuple[Any, ...]) -> Any:
-    return getattr(data, name)(current_store(), cycle_id, **dict(kw))
+    rolled = _rollup(path, stamp, cycle_id)
+    return getattr(data, name)(current_store(), cycle_id, rolled=rolled, **dict(kw))
 
 
 def aggregate(store: Store, name: str, cycle_id: int, *args: Any) -> Any:

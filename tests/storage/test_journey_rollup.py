@@ -4,6 +4,7 @@ computation, so a page reading it never shows stale numbers."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from cxdash.access import CURRENT_ACTOR, Actor, Role
 from cxdash.classify import run_classification
@@ -149,3 +150,48 @@ def test_another_cycle_is_built_on_first_read(store):
     assert jr.stored(store, 2) is None
     pd.testing.assert_frame_equal(data.rollup(store, 2), jr.compute(store, 2))
     assert jr.stored(store, 2) is not None
+
+
+def _all_labelled(store) -> pd.DataFrame:
+    frame = store.df(
+        f"WITH {data.LABELLED} SELECT l.*, coalesce(tp.stage, 'other') AS stage FROM labelled l"
+        " LEFT JOIN touchpoints tp ON tp.key = l.touchpoint",
+        {"cycle": 1},
+    )
+    frame["neg"] = frame["sentiment"].eq("negative")
+    return frame
+
+
+def _expected(frame: pd.DataFrame, limit: int) -> list[int]:
+    """Negatives first, then newest first (undated last), then by id: the whole slice sorted."""
+    ordered = frame.sort_values(
+        ["neg", "received_at", "id"], ascending=[False, False, True], na_position="last"
+    )
+    return ordered["id"].head(limit).tolist()
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10, 60])
+def test_quotes_and_cell_items_read_a_window_yet_match_the_whole_slice(store, limit):
+    _import(store, 200)  # 200 days from Jan 2026, two in five items rated 1-2 (negative)
+    praise = pd.DataFrame(
+        {
+            "text": [f"alles gut {i}" for i in range(80)],
+            "received_at": pd.date_range("2026-07-20", periods=80, freq="D"),
+            "category": [TOPICS[i % 4] for i in range(80)],
+            "rating": 5.0,
+        }
+    )  # then 80 days without a negative: the newest negatives lie months back
+    insert_batch(store, praise.assign(channel="hotline"), {"file_name": "p.csv", "cycle_id": 1})
+    undated = pd.DataFrame({"text": ["kein Datum", "sans date"], "rating": [1.0, None]})
+    insert_batch(store, undated.assign(channel="hotline"), {"file_name": "u.csv", "cycle_id": 1})
+    set_person_label(store, [5, 6, 7], "sentiment", "negative", "human")
+    every = _all_labelled(store)
+    for tp in [*every["touchpoint"].unique(), "nowhere"]:
+        found = data.quotes(store, 1, touchpoint=tp, limit=limit)
+        assert found["id"].tolist() == _expected(every[every["touchpoint"] == tp], limit), tp
+    for cat in every["category"].dropna().unique():
+        found = data.quotes(store, 1, category=cat, limit=limit)
+        assert found["id"].tolist() == _expected(every[every["category"] == cat], limit), cat
+    for (stage, cat), cell in every.dropna(subset=["category"]).groupby(["stage", "category"]):
+        found = data.cell_items(store, 1, "stage", stage, cat, limit=limit)
+        assert found["id"].tolist() == _expected(cell, limit), (stage, cat)
