@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench._data import scratch
@@ -109,31 +110,41 @@ def _best(call, runs: int = 6) -> float:
     return min(times)
 
 
-def _query_seconds(db: Path) -> dict[str, float]:
-    """Return the best times of the raw baseline, the rollup scan and read, and quote lists."""
-    store = open_store(db)
+def _queries(store) -> dict[str, Callable[[], object]]:
+    """Return the timed queries on one workspace: baseline, rollup scan and read, item lists."""
     cycle = current_cycle_id(store)
+    rolled = journey_data.rollup(store, cycle)
+    cell = journey_data.heatmap_cells(rolled).sort_values("volume").iloc[-1]
+    return {
+        "raw": lambda: store.df("SELECT product, category, count(*) FROM feedback GROUP BY ALL"),
+        "scan": lambda: journey_rollup.compute(store, cycle),
+        "read": lambda: journey_data.rollup(store, cycle),
+        "quotes": lambda: journey_data.quotes(store, cycle, touchpoint="network", rolled=rolled),
+        "cell": lambda: journey_data.cell_items(
+            store, cycle, "touchpoint", cell["row"], cell["category"], rolled=rolled
+        ),
+    }
+
+
+def _query_seconds(small: Path, large: Path, runs: int = 6) -> dict[Path, dict[str, float]]:
+    """Return per workspace the best times of each query, alternating between the two."""
+    stores = {db: open_store(db) for db in (small, large)}
     try:
-        rolled = journey_data.rollup(store, cycle)
-        cell = journey_data.heatmap_cells(rolled).sort_values("volume").iloc[-1]
-        return {
-            "raw": _best(
-                lambda: store.df("SELECT product, category, count(*) FROM feedback GROUP BY ALL")
-            ),
-            "scan": _best(lambda: journey_rollup.compute(store, cycle)),
-            "read": _best(lambda: journey_data.rollup(store, cycle)),
-            "quotes": _best(
-                lambda: journey_data.quotes(store, cycle, touchpoint="network", rolled=rolled)
-            ),
-            "cell": _best(
-                lambda: journey_data.cell_items(
-                    store, cycle, "touchpoint", cell["row"], cell["category"], rolled=rolled
-                ),
-                runs=3,
-            ),
-        }
+        calls = {db: _queries(store) for db, store in stores.items()}
+        times: dict[Path, dict[str, list[float]]] = {db: {} for db in stores}
+        for key in calls[small]:
+            for db in stores:
+                calls[db][key]()  # warm-up
+                times[db][key] = []
+            for _ in range(runs):
+                for db in stores:
+                    start = time.perf_counter()
+                    calls[db][key]()
+                    times[db][key].append(time.perf_counter() - start)
+        return {db: {k: min(v) for k, v in times[db].items()} for db in stores}
     finally:
-        store.close()
+        for store in stores.values():
+            store.close()
 
 
 def _write_seconds(db: Path) -> dict[str, float]:
@@ -187,7 +198,8 @@ def run() -> str:
         "| what | 10k rows | 1M rows | ratio |",
         "|---|---|---|---|",
     ]
-    q_small, q_large = _query_seconds(small), _query_seconds(large)
+    queried = _query_seconds(small, large)
+    q_small, q_large = queried[small], queried[large]
     for key, what in QUERIES:
         lines.append(_row(what, q_small[key], q_large[key]))
     first, later = [], []
