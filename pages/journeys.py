@@ -20,9 +20,10 @@ cycle = current_cycle_id(db)
 touchpoints = list_touchpoints(db)
 names = jw.touchpoint_names(touchpoints, lang())
 maps = journeys.list_maps(db, cycle)
+at = jw.stamp(db)  # the data stamp, computed once for every aggregate below
 
 with st.expander(t("journey.new_title"), expanded=maps.empty):
-    jw.new_map_form(db, cycle, touchpoints, lang())
+    jw.new_map_form(db, cycle, touchpoints, lang(), at)
 if maps.empty:
     st.info(t("journey.empty"))
     st.stop()
@@ -43,9 +44,9 @@ map_id = st.selectbox(
 record, stages, cards = journeys.load_map(db, int(map_id))
 if record["persona"]:
     st.caption(t("journey.persona_is", persona=record["persona"]))
-cells = jw.aggregate(db, "touchpoint_categories", cycle)
+cells = jw.aggregate(db, "touchpoint_categories", cycle, at=at)
 cards = card_evidence(cards, touchpoints, cells)
-summary = jw.aggregate(db, "touchpoint_summary", cycle)
+summary = jw.aggregate(db, "touchpoint_summary", cycle, at=at)
 
 view = st.segmented_control(
     t("journey.view"),
@@ -100,9 +101,9 @@ elif view == "graph":
             t(f"journey.graph_{kind}", name=names.get(key, key) if kind == "touchpoint" else key)
         )
         if kind == "touchpoint":
-            jw.touchpoint_panel(db, cycle, key, names)
+            jw.touchpoint_panel(db, cycle, key, names, at)
         else:
-            found = jw.items(db, "quotes", cycle, category=key, limit=10)
+            found = jw.items(db, "quotes", cycle, at=at, category=key, limit=10)
             jw.evidence_table(found, key="graph_quotes")
 else:
     chosen = st.selectbox(
@@ -111,7 +112,7 @@ else:
         format_func=lambda k: names[k],
         key="journey_tp",
     )
-    jw.touchpoint_panel(db, cycle, chosen, names)
+    jw.touchpoint_panel(db, cycle, chosen, names, at)
     evidence = cards[["stage_key", "lane", "text", "evidence_items", "evidence"]]
     st.dataframe(
         evidence.assign(evidence=evidence["evidence"].map(lambda e: t(f"journey.ev_{e}"))),

@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 
 from cxdash.errors import NotFound
+from cxdash.storage import journey_rollup
 from cxdash.storage.db import Store
 
 HISTORY_COLUMNS = (
@@ -75,6 +76,7 @@ def undo_batch(store: Store, batch_id: int, by: str | None = None) -> int:
             "UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE id = ?",
             [datetime.now(), by, batch_id],
         )
+        journey_rollup.refresh(tx)
     return removed
 
 

@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from cxdash.storage import journey_rollup
 from cxdash.storage.db import Store
 
 FEEDBACK_FIELDS = (
@@ -96,6 +97,7 @@ def insert_batch(
         chosen = ", ".join(("batch_id", *FEEDBACK_FIELDS[:-2], expression, "row_hash"))
         tx.execute(f"INSERT INTO feedback ({fields}) SELECT {chosen} FROM incoming_items", keys)
         tx.unregister("incoming_items")
+        journey_rollup.refresh(tx)
     return batch_id
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from cxdash.errors import InvalidInput
 from cxdash.storage.db import Store
+from cxdash.storage.journey_rollup import maintained
 
 FACETS: dict[str, tuple[str, ...]] = {
     "category": ("category", "category_origin", "category_conf", "taxonomy_version"),
@@ -51,11 +52,12 @@ def write_machine_labels(store: Store, labels: pd.DataFrame) -> int:
     names = ", ".join(["feedback_id", *columns])
     with store.transaction() as tx:
         tx.register("incoming_labels", frame)
-        tx.execute(
-            f"INSERT INTO item_labels ({names}) SELECT {names} FROM incoming_labels"
-            f" ON CONFLICT (feedback_id) DO UPDATE SET {', '.join(sets)},"
-            " labelled_at = now()::TIMESTAMP"
-        )
+        with maintained(tx, "incoming_labels"):
+            tx.execute(
+                f"INSERT INTO item_labels ({names}) SELECT {names} FROM incoming_labels"
+                f" ON CONFLICT (feedback_id) DO UPDATE SET {', '.join(sets)},"
+                " labelled_at = now()::TIMESTAMP"
+            )
         tx.unregister("incoming_labels")
     return len(frame)
 
@@ -77,19 +79,21 @@ def set_person_label(
     frame = pd.DataFrame({"feedback_id": list(feedback_ids)})
     with store.transaction() as tx:
         tx.register("person_ids", frame)
-        tx.execute(
-            f"INSERT INTO item_labels (feedback_id, {value_col}, {origin_col}, {conf_col}{extra})"
-            f" SELECT feedback_id, ?, ?, 1.0{', ?' if extra else ''} FROM person_ids"
-            f" ON CONFLICT (feedback_id) DO UPDATE SET"
-            f" {value_col} = CASE WHEN item_labels.{origin_col} IN {keep}"
-            f" THEN item_labels.{value_col} ELSE excluded.{value_col} END,"
-            f" {conf_col} = CASE WHEN item_labels.{origin_col} IN {keep}"
-            f" THEN item_labels.{conf_col} ELSE 1.0 END,"
-            f" {origin_col} = CASE WHEN item_labels.{origin_col} IN {keep}"
-            f" THEN item_labels.{origin_col} ELSE excluded.{origin_col} END"
-            + (", taxonomy_version = excluded.taxonomy_version" if extra else ""),
-            [value, origin, version] if extra else [value, origin],
-        )
+        with maintained(tx, "person_ids"):
+            tx.execute(
+                f"INSERT INTO item_labels (feedback_id, {value_col}, {origin_col}, {conf_col}"
+                f"{extra}) SELECT feedback_id, ?, ?, 1.0{', ?' if extra else ''} FROM person_ids"
+                f" ON CONFLICT (feedback_id) DO UPDATE SET"
+                f" {value_col} = CASE WHEN item_labels.{origin_col} IN {keep}"
+                f" THEN item_labels.{value_col} ELSE excluded.{value_col} END,"
+                f" {conf_col} = CASE WHEN item_labels.{origin_col} IN {keep}"
+                f" THEN item_labels.{conf_col} ELSE 1.0 END,"
+                f" {origin_col} = CASE WHEN item_labels.{origin_col} IN {keep}"
+                f" THEN item_labels.{origin_col} ELSE excluded.{origin_col} END,"
+                " labelled_at = now()::TIMESTAMP"
+                + (", taxonomy_version = excluded.taxonomy_version" if extra else ""),
+                [value, origin, version] if extra else [value, origin],
+            )
         tx.unregister("person_ids")
     return len(frame)
 

@@ -10,7 +10,7 @@ import pandas as pd
 from cxdash.access import current_actor
 from cxdash.cycles import STEPS, check_closable, check_status, step_table
 from cxdash.errors import InvalidInput, NotFound
-from cxdash.storage import audit
+from cxdash.storage import audit, journey_rollup
 from cxdash.storage.db import Store
 
 
@@ -121,6 +121,7 @@ def close_cycle(
                 [cycle_id, new_id, origin, title],
             )
         _upsert_step(tx, new_id, 1, "doing", "")
+        journey_rollup.refresh(tx)
         audit.record(tx, "cycle.close", "cycle", cycle_id, next_cycle=new_id, carried=len(items))
     return new_id
 

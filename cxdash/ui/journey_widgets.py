@@ -17,6 +17,7 @@ from cxdash.ui.components.journey_canvas import journey_canvas
 from cxdash.ui.context import label, show_error, t
 from cxdash.ui.journey_cache import aggregate as aggregate
 from cxdash.ui.journey_cache import items as items
+from cxdash.ui.journey_cache import stamp as stamp
 
 NEW_WAYS = ("blank", "event", "problems")
 
@@ -146,26 +147,33 @@ def relationship_graph(cells: pd.DataFrame, names: dict[str, str]) -> tuple[str,
     return ids.get(str(clicked)) if clicked else None
 
 
-def touchpoint_panel(store: Store, cycle_id: int, tp: str, names: dict[str, str]) -> None:
-    """Show what the feedback says about one touchpoint: volume, negatives, trend, quotes."""
-    summary = aggregate(store, "touchpoint_summary", cycle_id).set_index("touchpoint")
+def touchpoint_panel(
+    store: Store, cycle_id: int, tp: str, names: dict[str, str], at: str | None = None
+) -> None:
+    """Show what the feedback says about one touchpoint: volume, negatives, trend, quotes.
+
+    at is the page's data stamp (computed here when not given).
+    """
+    at = stamp(store) if at is None else at
+    summary = aggregate(store, "touchpoint_summary", cycle_id, at=at).set_index("touchpoint")
     if tp not in summary.index:
         st.info(t("journey.tp_no_data"))
         return
     row = summary.loc[tp]
-    trend, change = trend_label(aggregate(store, "monthly_volume", cycle_id), tp)
+    trend, change = trend_label(aggregate(store, "monthly_volume", cycle_id, at=at), tp)
     cols = st.columns(3)
     cols[0].metric(t("journey.volume"), f"{int(row['volume']):,}")
     share = row["negative_share"]
     cols[1].metric(t("journey.negative_share"), "–" if pd.isna(share) else f"{share:.0%}")
     delta = None if change is None else f"{change:+.0%}"
     cols[2].metric(t("journey.trend"), t(f"journey.trend_{trend}"), delta, delta_color="inverse")
-    cats = aggregate(store, "touchpoint_categories", cycle_id)
+    cats = aggregate(store, "touchpoint_categories", cycle_id, at=at)
     top = cats[cats["touchpoint"] == tp].head(3)
     st.caption(
         t("journey.top_categories", names=", ".join(label("category", c) for c in top["category"]))
     )
-    evidence_table(items(store, "quotes", cycle_id, touchpoint=tp, limit=3), key=f"tpq_{tp}")
+    quotes = items(store, "quotes", cycle_id, at=at, touchpoint=tp, limit=3)
+    evidence_table(quotes, key=f"tpq_{tp}")
 
 
 def evidence_table(items: pd.DataFrame, key: str) -> None:
@@ -174,11 +182,13 @@ def evidence_table(items: pd.DataFrame, key: str) -> None:
     st.dataframe(shown, hide_index=True, key=key, width="stretch")
 
 
-def new_map_form(store: Store, cycle_id: int, touchpoints: pd.DataFrame, lang: str) -> None:
+def new_map_form(
+    store: Store, cycle_id: int, touchpoints: pd.DataFrame, lang: str, at: str | None = None
+) -> None:
     """Show the ways to start a map: blank, drafted from an event, drafted from a problem class."""
     from cxdash.journey import draft_from_event, draft_from_problems
 
-    cats = aggregate(store, "category_volumes", cycle_id)
+    cats = aggregate(store, "category_volumes", cycle_id, at=at)
     with st.form("journey_new", border=True):
         st.markdown(f"**{t('journey.new_title')}**")
         name = st.text_input(t("journey.name"), key="journey_new_name")
