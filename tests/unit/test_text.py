@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from cxdash.text import WORD_MARK, fit_transform, grams, pick_shares, train_on_rows
+from cxdash.text import (
+    SELF_TRAIN_UNTIL,
+    WORD_MARK,
+    fit_transform,
+    grams,
+    pick_shares,
+    train_on_rows,
+)
 
 
 def test_grams_hold_chars_pairs_and_latin_words_only():
@@ -15,12 +22,13 @@ def test_grams_hold_chars_pairs_and_latin_words_only():
 
 
 def test_many_labels_a_class_train_without_self_training():
-    texts = [f"账单多扣了{i}元" for i in range(100)] + [f"宽带断网{i}天" for i in range(100)]
-    labels = ["billing"] * 100 + ["network"] * 100
+    many = SELF_TRAIN_UNTIL
+    texts = [f"账单多扣了{i}元" for i in range(many)] + [f"宽带断网{i}天" for i in range(many)]
+    labels = ["billing"] * many + ["network"] * many
     pool = ["账单多扣" if i % 2 else "宽带断网了" for i in range(50)]
     features, rows = fit_transform([*texts, *pool])
-    with_pool = train_on_rows(features, rows[:200], labels, rows[200:])
-    without = train_on_rows(features, rows[:200], labels)
+    with_pool = train_on_rows(features, rows[: 2 * many], labels, rows[2 * many :])
+    without = train_on_rows(features, rows[: 2 * many], labels)
     assert with_pool is not None and without is not None
     assert np.allclose(with_pool.estimator.coef_, without.estimator.coef_)
 
