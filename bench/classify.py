@@ -183,7 +183,7 @@ def speed_rows() -> list[str]:
     _, base_clus_s = _timed(base_cluster, "base_cluster")
     FOUND["classify_100k_s"], FOUND["cluster_50k_s"] = ours_s, clus_s
     return [
-        f"| classify 100k (train on 3,000 labels, self-trained below 100 a class; predict all) | {ours_s:.1f} s ({CPU['ours_classify']:.1f} s CPU) | {base_s:.1f} s ({CPU['base_classify']:.1f} s CPU) | {ours_s / base_s:.2f} | ≤ 60 s |",
+        f"| classify 100k (train on 3,000 labels, self-trained below 250 a class; predict all) | {ours_s:.1f} s ({CPU['ours_classify']:.1f} s CPU) | {base_s:.1f} s ({CPU['base_classify']:.1f} s CPU) | {ours_s / base_s:.2f} | ≤ 60 s |",
         f"| cluster 50k (k = 20) | {clus_s:.1f} s ({CPU['ours_cluster']:.1f} s CPU) | {base_clus_s:.1f} s ({CPU['base_cluster']:.1f} s CPU) | {clus_s / base_clus_s:.2f} | ≤ 60 s |",
     ]
 
@@ -230,7 +230,7 @@ def _run() -> str:
         "## Classify (step 2)",
         "",
         "Run with BLAS/OpenMP pools held at one thread on the 2-core machine while other jobs",
-        "shared it (load average 5–10), so wall-clock times are noisy; CPU times stand beside them.",
+        "shared it (load average 2–4 during this run), so wall-clock times are noisy; CPU times stand beside them.",
         "",
     ]
     sample = _shopping()
@@ -301,20 +301,40 @@ TARGETS = (
 NOTES = """
 Where a target is missed, what was tried (all on the same sample and split as above):
 
-- Macro-F1 at 20 labels: self-training (three class-balanced rounds over the unlabelled part of the
-  training split, IDF fitted on all text) lifts the LinearSVC baseline by about 0.07. Also tried:
-  more rounds and a larger share (0.78–0.79), stronger or weaker regularisation (no gain), LSA(100)
-  columns appended to the n-grams (helps the plain SVC by about 0.03, nothing on top of
-  self-training), label spreading on a 10-NN graph of LSA vectors (0.66–0.71) and Naive Bayes EM
-  (0.60–0.69, it drifts towards the large clusters).
+- Macro-F1 at 20 labels: self-training lifts the LinearSVC baseline by about 0.07. Its picks are
+  now split by class priors estimated from the first model's guesses on the pool (half prior, half
+  uniform when the guesses spread evenly; the prior alone otherwise), five rounds over 90 % of the
+  pool. Settings were chosen on a dev split (30 % of the training part, never the test part),
+  mean of three label draws: 0.794 to 0.812 at 20 (0.776 to 0.790 at 10, 0.826 to 0.843 at 50);
+  on the test part with the seed-0 draw that became 0.790 to 0.793. Also tried on the dev split
+  at 20 (same three draws): equal shares of the picks at 0.6 / 3 rounds (0.794) and 0.9 / 5 rounds
+  (0.804); quotas from a prior re-estimated every round (0.785, and it drifts to 0.71–0.76 at
+  five rounds); Saerens-style EM prior estimates (the over-confident probabilities put one
+  category at zero); confidence-weighted pseudo-labels (0.811) or pseudo-labels at half weight
+  (0.807); co-training of a char(1,2) and a jieba word(1,2) view picking by their averaged
+  probabilities (0.802; only where both agree 0.800); char + jieba word union (0.806); an extra
+  block of raw, un-normalised characters for punctuation and width (0.813); other prior/uniform
+  mixes (0.810–0.812); eight rounds or the whole pool (0.806); LinearSVC inside the loop (0.813),
+  three SGD seeds averaged (0.808), alpha 1e-4 (0.801). A transductive pool (every text of
+  the sample but the labelled ones, test texts included without labels) gave 0.791 on the test
+  part, no gain. Earlier: LSA(100) columns, label spreading on a 10-NN graph of LSA vectors
+  (0.66–0.71) and Naive Bayes EM (0.60–0.69).
+- Learners and features without self-training, dev split at 20 / 200 a category: SGD logistic
+  0.724 / 0.857, LinearSVC 0.719 / 0.855, logistic regression 0.722 / 0.850, ridge 0.718 / 0.853,
+  Complement NB 0.718 / 0.832, SGD × Complement NB product 0.727 / 0.858, NB-SVM log-count
+  ratios (Wang & Manning 2012) 0.46–0.59 / 0.65–0.77; adding char 3-grams, jieba words or word
+  bigrams 0.70–0.72 / 0.84–0.86; LSA(100, 300) appended 0.74–0.76 / 0.85; features smoothed over
+  5 or 10 LSA neighbours 0.73–0.75 / 0.81–0.84.
 - Macro-F1 at 200 labels: the supervised ceiling of these features is near the target. Trained on
   the whole training split (about 670 a category), char(1,2), char(1,3), jieba words and their
-  union all reach 0.876–0.882, so 200 a category stays near 0.86; self-training is switched off
-  from 100 labels a category because it costs about 0.01 there.
-- CFPB at 20 a class (no target set): Latin words are now hashed beside the character n-grams
-  (0.53 to about 0.59 in a trial on this split). Self-training costs here: without it the same
-  trial gave about 0.68. With five products of very different sizes, class-balanced picks from a
-  small pool push the small classes; switching self-training by class balance is left to do.
+  union all reach 0.876–0.882 on the test part (0.871 on the dev split). With the new picks
+  self-training still helped on the dev split at 100 and 200 a category (+0.017, +0.004), so it
+  now runs below 250 a category; on the test part 200 a category stays at 0.853 (0.854 without).
+- CFPB at 20 a class (no target set): Latin words are hashed beside the character n-grams. With
+  five products of very different sizes, equal picks pushed the small classes (0.587). The first
+  model's guesses on the pool are uneven there (normalised entropy 0.88, against 0.99 on the
+  shopping sample), so the picks follow the estimated prior: 0.702 on the test part (dev split,
+  three draws: no self-training 0.674, equal picks 0.59–0.65, prior picks 0.70–0.72).
 - Sentiment on hotel reviews: the rated-review model never sees a hotel review (the 酒店 category is
   left out of the workspace) and nothing was tuned on the two test sets. Lexicon and blend were
   developed on the other nine categories, each held out in turn from a model trained on the other

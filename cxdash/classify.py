@@ -3,7 +3,8 @@
 The classifier is a multinomial logistic regression on hashed character n-grams (`cxdash.text`).
 With few labels it also learns from the unlabelled majority by self-training (Yarowsky 1995;
 scikit-learn's SelfTrainingClassifier describes the same loop): confident predictions on the
-unlabelled items join the training set, class-balanced, for a few rounds.
+unlabelled items join the training set for a few rounds, split over the classes by their priors
+as estimated on the unlabelled items (`cxdash.text.pick_shares`).
 The review queue orders items by least confidence, the classic uncertainty-sampling rule of active
 learning (Lewis & Gale 1994), so that each correction teaches the model the most.
 """

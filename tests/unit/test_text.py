@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from cxdash.text import WORD_MARK, fit_transform, grams, train_on_rows
+from cxdash.text import (
+    SELF_TRAIN_UNTIL,
+    WORD_MARK,
+    fit_transform,
+    grams,
+    pick_shares,
+    train_on_rows,
+)
 
 
 def test_grams_hold_chars_pairs_and_latin_words_only():
@@ -15,11 +22,36 @@ def test_grams_hold_chars_pairs_and_latin_words_only():
 
 
 def test_many_labels_a_class_train_without_self_training():
-    texts = [f"账单多扣了{i}元" for i in range(100)] + [f"宽带断网{i}天" for i in range(100)]
-    labels = ["billing"] * 100 + ["network"] * 100
+    many = SELF_TRAIN_UNTIL
+    texts = [f"账单多扣了{i}元" for i in range(many)] + [f"宽带断网{i}天" for i in range(many)]
+    labels = ["billing"] * many + ["network"] * many
     pool = ["账单多扣" if i % 2 else "宽带断网了" for i in range(50)]
     features, rows = fit_transform([*texts, *pool])
-    with_pool = train_on_rows(features, rows[:200], labels, rows[200:])
-    without = train_on_rows(features, rows[:200], labels)
+    with_pool = train_on_rows(features, rows[: 2 * many], labels, rows[2 * many :])
+    without = train_on_rows(features, rows[: 2 * many], labels)
     assert with_pool is not None and without is not None
     assert np.allclose(with_pool.estimator.coef_, without.estimator.coef_)
+
+
+def test_pick_shares_follow_an_uneven_prior_and_soften_an_even_one():
+    classes = ["a", "b", "c"]
+    uneven = pick_shares(["a"] * 80 + ["b"] * 15 + ["c"] * 5, classes)
+    assert np.allclose(uneven, [0.80, 0.15, 0.05])
+    even = pick_shares(["a"] * 36 + ["b"] * 33 + ["c"] * 31, classes)
+    assert np.allclose(even, [0.5 * 0.36 + 0.5 / 3, 0.5 * 0.33 + 0.5 / 3, 0.5 * 0.31 + 0.5 / 3])
+    assert np.allclose(pick_shares(["a"] * 10, classes), [1.0, 0.0, 0.0])
+
+
+def test_few_labels_self_train_on_the_pool_and_do_so_reproducibly():
+    texts = ["账单多扣钱", "话费扣错了", "宽带断网了", "网络连不上"]
+    labels = ["billing", "billing", "network", "network"]
+    pool = [f"账单多扣钱话费{i}" for i in range(30)] + [f"宽带断网络{i}" for i in range(30)]
+    features, rows = fit_transform([*texts, *pool])
+    first = train_on_rows(features, rows[:4], labels, rows[4:])
+    again = train_on_rows(features, rows[:4], labels, rows[4:])
+    alone = train_on_rows(features, rows[:4], labels)
+    assert first is not None and again is not None and alone is not None
+    assert np.array_equal(first.estimator.coef_, again.estimator.coef_)
+    assert not np.allclose(first.estimator.coef_, alone.estimator.coef_)
+    guess = first.predict(["话费账单不对", "宽带断了"])
+    assert guess["category"].tolist() == ["billing", "network"]
