@@ -51,8 +51,9 @@ def overdue_work(items: pd.DataFrame, steps: pd.DataFrame, as_of: date) -> pd.Da
         items.reindex(columns=WORK_COLUMNS),
         steps.rename(columns={"step": "title"}).assign(meeting="").reindex(columns=WORK_COLUMNS),
     ]
-    both = pd.concat([p for p in parts if not p.empty], ignore_index=True)
-    return overdue_items(both if len(both.columns) else pd.DataFrame(columns=WORK_COLUMNS), as_of)
+    kept = [p for p in parts if not p.empty]
+    both = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame(columns=WORK_COLUMNS)
+    return overdue_items(both, as_of)
 
 
 def _last_day(values: pd.Series) -> date | None:

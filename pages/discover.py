@@ -71,9 +71,11 @@ for cluster in clusters.head(MAX_CARDS).itertuples():
         st.text(title)
         left, right = st.columns([3, 2])
         left.text(t("discover.keywords", words=cluster.keywords))
-        left.caption(
-            t("discover.mix", neg=stats["negative"], neu=stats["neutral"], pos=stats["positive"])
-        )
+        if stats["unscored"] < 1:
+            shares = {"neg": stats["negative"], "neu": stats["neutral"], "pos": stats["positive"]}
+            left.caption(t("discover.mix", **shares))
+        else:
+            left.caption(t("discover.mix_unscored"))
         left.metric(t("discover.size"), f"{cluster.size:,}")
         right.plotly_chart(trend_figure(stats["trend"], t("discover.trend")), key=f"trend_{no}")
         st.dataframe(

@@ -89,6 +89,13 @@ def test_overdue_work_merges_meeting_items_and_steps_most_late_first():
     assert overdue_items(ITEMS, date(2026, 4, 1)).empty  # due today is not late yet
 
 
+def test_overdue_work_without_any_meeting_item_or_step_is_empty():
+    # A workspace with feedback but no solutions or meetings yet (a first import).
+    late = overdue_work(ITEMS.iloc[0:0], STEPS.iloc[0:0], AS_OF)
+    assert late.empty
+    assert "days_late" in late.columns
+
+
 def test_filters_match_any_department_or_person_involved():
     table = tracker_table(SOLUTIONS, STEPS, ITEMS, VERDICTS, AS_OF)
     assert filter_tracker(table, department="IT")["id"].tolist() == [1, 3]
