@@ -22,7 +22,9 @@ if monthly.empty:
 names = display_names(tax, lang())
 
 st.subheader(t("dimensions.rising"))
-changes = period_change(monthly)
+months = sorted(monthly["month"].unique())[1:][::-1]  # every month that has one before it
+chosen = st.selectbox(t("dimensions.compare_month"), months, key="dim_month") if months else None
+changes = period_change(monthly, chosen)
 up = rising(changes)
 if not changes.empty:
     st.caption(

@@ -31,3 +31,13 @@ def test_dimensions_page_lists_the_planted_billing_spike(demo_db, run_page):
     at = run_page("pages/dimensions.py", lang="en")
     assert not at.exception
     assert any(frame.value.shape[0] > 10 for frame in at.dataframe)
+
+
+def test_dimensions_page_compares_the_month_the_user_picks(demo_db, run_page):
+    at = run_page("pages/dimensions.py", lang="en")
+    months = at.selectbox(key="dim_month").options
+    assert months == sorted(months, reverse=True) and len(months) >= 2
+    assert any(c.value.startswith(f"{months[0]} against") for c in at.caption)
+    at.selectbox(key="dim_month").select(months[1]).run()
+    assert not at.exception
+    assert any(c.value.startswith(f"{months[1]} against {months[2]}") for c in at.caption)
