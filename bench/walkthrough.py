@@ -328,8 +328,10 @@ def run() -> str:
     db = scratch("walkthrough-tipdm.duckdb")
     for stale in (db, db.with_suffix(".duckdb.wal")):
         stale.unlink(missing_ok=True)
+    before = os.getloadavg()[0]
     walk = _walk(messages, taxonomy, db)
-    return _section(walk, _seen_in_store(db))
+    load = f"{before:.1f} / {os.getloadavg()[0]:.1f}"
+    return _section(walk, _seen_in_store(db)) + f"- 1-minute load average before / after: {load}.\n"
 
 
 if __name__ == "__main__":

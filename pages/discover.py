@@ -17,7 +17,7 @@ from cxdash.storage.feedback import count_feedback
 from cxdash.storage.taxonomy import load_taxonomy
 from cxdash.taxonomy import display_names
 from cxdash.ui.auth import can_write
-from cxdash.ui.classify_widgets import category_picker
+from cxdash.ui.classify_widgets import category_picker, labelled_table
 from cxdash.ui.context import label, lang, show_error, store, t
 
 MAX_CARDS = 30
@@ -78,9 +78,7 @@ for cluster in clusters.head(MAX_CARDS).itertuples():
             left.caption(t("discover.mix_unscored"))
         left.metric(t("discover.size"), f"{cluster.size:,}")
         right.plotly_chart(trend_figure(stats["trend"], t("discover.trend")), key=f"trend_{no}")
-        st.dataframe(
-            examples(workspace, run_id, no), hide_index=True, width="stretch", key=f"ex_{no}"
-        )
+        labelled_table(examples(workspace, run_id, no), {}, f"ex_{no}")
         name_col, cat_col, go_col = st.columns([2, 2, 1], vertical_alignment="bottom")
         name = name_col.text_input(t("discover.name"), key=f"cl_name_{no}")
         with cat_col:

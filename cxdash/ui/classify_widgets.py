@@ -17,12 +17,16 @@ ACTIONS = ("add", "rename", "rules", "move", "merge", "delete")
 TABLE_COLUMNS = (
     "category", "current", "previous", "current_share", "previous_share", "ratio", "p_value",
     "month", "previous_month", "feedback_id", "received_at", "channel", "text", "sentiment",
-    "kind", "category_origin",
+    "kind", "category_origin", "category_conf", "kind_origin", "kind_conf", "sentiment_origin",
+    "sentiment_score", "touchpoint", "touchpoint_origin", "touchpoint_conf", "taxonomy_version",
 )  # fmt: skip
 VALUE_LABELS = {
     "sentiment": "sentiment",
     "kind": "import.kind",
     "category_origin": "origin",
+    "kind_origin": "origin",
+    "sentiment_origin": "origin",
+    "touchpoint_origin": "origin",
     "channel": "channel",
 }
 
