@@ -70,7 +70,8 @@ for item in queue.itertuples():
         )
         pick_col, go_col = st.columns([4, 1], vertical_alignment="bottom")
         with pick_col:
-            chosen = category_picker(tax, t("review.correct"), f"fix_{fid}")
+            current = item.category if isinstance(item.category, str) else None
+            chosen = category_picker(tax, t("review.correct"), f"fix_{fid}", default=current)
         if go_col.button(t("review.save"), key=f"fix_save_{fid}", disabled=not can_write()):
             set_person_label(
                 workspace, [fid], "category", str(chosen), "human", current_version(workspace)

@@ -32,14 +32,25 @@ VALUE_LABELS = {
 
 
 def category_picker(
-    tax: pd.DataFrame, label: str, key: str, extra: tuple[str | None, ...] = ()
+    tax: pd.DataFrame,
+    label: str,
+    key: str,
+    extra: tuple[str | None, ...] = (),
+    default: str | None = None,
 ) -> str | None:
-    """Show a select box of categories (with display paths); return the chosen key."""
+    """Show a select box of categories (with display paths); return the chosen key.
+
+    The box opens on `default` when it is one of the options (such as the model's suggestion).
+    """
     names = tx.display_names(tax, lang())
     options = [*extra, *tax["key"].tolist()]
     special = {None: t("taxonomy.top_level"), "__new__": t("discover.new_category")}
     return st.selectbox(
-        label, options, key=key, format_func=lambda k: special.get(k) or names.get(k, str(k))
+        label,
+        options,
+        index=options.index(default) if default in options else 0,
+        key=key,
+        format_func=lambda k: special.get(k) or names.get(k, str(k)),
     )
 
 
