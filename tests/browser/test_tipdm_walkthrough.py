@@ -46,6 +46,7 @@ def _import_messages(page, url: str) -> None:
     expect(page.locator(".st-key-import_map_text_ input")).to_have_value("留言详情")
     expect(page.locator(".st-key-import_map_received_at_ input")).to_have_value("留言时间")
     expect(page.locator(".st-key-import_map_source_id_ input")).to_have_value("留言编号")
+    page.get_by_text("不映射、原样保存在附加信息中的列：留言主题、反对数、点赞数").wait_for()
     page.get_by_role("button", name="检查数据").click()
     page.get_by_text("没有发现问题，可以导入。").wait_for()
     page.get_by_role("button", name="导入", exact=True).click()
