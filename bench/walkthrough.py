@@ -173,7 +173,11 @@ class Walk:
         page.get_by_role("button", name="开始聚类").click()
         page.locator("[class*='st-key-card_']").first.wait_for(timeout=LONG)
         _idle(page)
-        return _text(page, r"第 \d+ 次聚类：\d+ 条，k = \d+").group(0)
+        shown = _text(page, r"第 \d+ 次聚类：\d+ 条，k = \d+").group(0)
+        cards = page.locator("[class*='st-key-card_']").count()
+        edge = page.get_by_text("是候选中最大的").count()
+        note = " (the largest candidate; the silhouette still rises there)" if edge else ""
+        return f"{shown}{note}; {cards} cluster cards"
 
     def map_clusters(self) -> str:
         page, done = self.page, []

@@ -130,6 +130,16 @@ def suggest_k(curve: Sequence[tuple[int, float]]) -> int:
     return min(curve, key=lambda kv: (-round(kv[1], 4), kv[0]))[0]
 
 
+def suggested_at_largest(curve: Sequence[Sequence[float]], k: int) -> bool:
+    """Return whether k is the largest k of the curve while the curve still rises there.
+
+    Then the silhouette has not peaked yet, and a user may well want more (or, for a first
+    overview, fewer) clusters than suggested.
+    """
+    points = sorted((int(c), float(s)) for c, s in curve)
+    return len(points) >= 2 and points[-1][0] == k and points[-1][1] > points[-2][1]
+
+
 def discover(
     texts: Sequence[str],
     k: int | None = None,

@@ -3,7 +3,13 @@
 import streamlit as st
 
 from cxdash.charts.classify import k_curve_figure, trend_figure
-from cxdash.discover import cluster_profile, map_cluster, run_discovery, split_in_store
+from cxdash.discover import (
+    cluster_profile,
+    map_cluster,
+    run_discovery,
+    split_in_store,
+    suggested_at_largest,
+)
 from cxdash.errors import CxDashError
 from cxdash.storage.clusters import (
     cluster_members,
@@ -58,6 +64,8 @@ if run["k_curve"]:
         k_curve_figure(run["k_curve"], int(run["k"]), "k", t("discover.silhouette")),
         key="disc_curve",
     )
+    if not run["settings"].get("k") and suggested_at_largest(run["k_curve"], int(run["k"])):
+        st.caption(t("discover.k_at_largest", k=int(run["k"])))
 
 tax = load_taxonomy(workspace)
 clusters = list_clusters(workspace, run_id)

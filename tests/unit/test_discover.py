@@ -7,7 +7,13 @@ import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from cxdash.discover import cluster_keywords, cluster_profile, discover, suggest_k
+from cxdash.discover import (
+    cluster_keywords,
+    cluster_profile,
+    discover,
+    suggest_k,
+    suggested_at_largest,
+)
 from cxdash.errors import InvalidInput
 
 GROUPS = {
@@ -73,6 +79,14 @@ def test_profile_does_not_count_unscored_items_as_neutral():
     assert profile.at[0, "unscored"] == 1.0
     assert profile.at[0, "neutral"] == 0.0
     assert profile.at[1, "negative"] == 0.5 and profile.at[1, "unscored"] == 0.0
+
+
+def test_a_suggestion_at_the_largest_k_of_a_rising_curve_is_flagged():
+    rising = [(4, 0.03), (15, 0.05), (30, 0.07)]
+    assert suggested_at_largest(rising, 30)
+    assert not suggested_at_largest(rising, 15)
+    assert not suggested_at_largest([(4, 0.2), (6, 0.35), (8, 0.30)], 6)
+    assert not suggested_at_largest([(4, 0.2)], 4)
 
 
 def test_too_few_items_is_a_clear_error():
