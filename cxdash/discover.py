@@ -37,7 +37,7 @@ from cxdash.storage.clusters import (
 from cxdash.storage.labels import set_person_label
 from cxdash.storage.taxonomy import current_version, load_taxonomy, save_taxonomy
 from cxdash.taxonomy import add_category
-from cxdash.text import distinctive_words, fit_features, word_counts
+from cxdash.text import distinctive_words, fit_features, word_counts, word_sets
 
 LSA_DIMS = 100
 LSA_SAMPLE = 3_000
@@ -130,6 +130,16 @@ def suggest_k(curve: Sequence[tuple[int, float]]) -> int:
     return min(curve, key=lambda kv: (-round(kv[1], 4), kv[0]))[0]
 
 
+def suggested_at_largest(curve: Sequence[Sequence[float]], k: int) -> bool:
+    """Return whether k is the largest k of the curve while the curve still rises there.
+
+    Then the silhouette has not peaked yet, and a user may well want more (or, for a first
+    overview, fewer) clusters than suggested.
+    """
+    points = sorted((int(c), float(s)) for c, s in curve)
+    return len(points) >= 2 and points[-1][0] == k and points[-1][1] > points[-2][1]
+
+
 def discover(
     texts: Sequence[str],
     k: int | None = None,
@@ -168,9 +178,10 @@ def cluster_keywords(
         np.sort(rng.permutation(np.flatnonzero(labels == c))[:KEYWORD_SAMPLE])
         for c in range(int(labels.max()) + 1 if len(labels) else 0)
     ]
-    groups = [series.iloc[p].tolist() for p in picked]
-    background = word_counts(t for g in groups for t in g)
-    return tuple(tuple(distinctive_words(g, background, n)) for g in groups)
+    groups = [word_sets(series.iloc[p].tolist()) for p in picked]
+    background = word_counts(found for g in groups for found in g)
+    documents = sum(len(g) for g in groups)
+    return tuple(tuple(distinctive_words(g, background, documents, n)) for g in groups)
 
 
 def split_cluster(texts: Sequence[str], parts: int = 2, seed: int = 0) -> Clustering:
@@ -179,11 +190,14 @@ def split_cluster(texts: Sequence[str], parts: int = 2, seed: int = 0) -> Cluste
 
 
 def cluster_profile(members: pd.DataFrame) -> pd.DataFrame:
-    """Return per cluster: size, sentiment mix (negative, neutral, positive shares) and trend."""
+    """Return per cluster: size, sentiment mix (negative, neutral, positive shares) and trend.
+
+    Items not scored yet (no classification run) count as "unscored", never as neutral.
+    """
     mix = pd.crosstab(
-        members["cluster_no"], members["sentiment"].fillna("neutral"), normalize="index"
+        members["cluster_no"], members["sentiment"].fillna("unscored"), normalize="index"
     )
-    mix = mix.reindex(columns=["negative", "neutral", "positive"], fill_value=0.0)
+    mix = mix.reindex(columns=["negative", "neutral", "positive", "unscored"], fill_value=0.0)
     month = pd.to_datetime(members["received_at"]).dt.to_period("M").astype(str)
     trend = members.assign(month=month).groupby(["cluster_no", "month"]).size().rename("items")
     sizes = members.groupby("cluster_no").size().rename("size")

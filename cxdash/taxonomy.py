@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from cxdash.errors import InvalidInput
+from cxdash.ingest.encoding import decode_text
 
 COLUMNS = ("key", "parent", "name_zh", "name_en", "keywords", "pattern", "touchpoint", "sort_order")
 BUILTINS = ("telecom", "ecommerce")
@@ -81,6 +82,12 @@ def depth(tax: pd.DataFrame, key: str) -> int:
     while node is not None and level <= len(parents):
         level, node = level + 1, parents.get(node)
     return level
+
+
+def level_counts(tax: pd.DataFrame) -> dict[int, int]:
+    """Return how many categories each level holds (level 1 at the top), in level order."""
+    found = pd.Series([depth(tax, k) for k in tax["key"]], dtype="int64").value_counts()
+    return {int(level): int(count) for level, count in found.sort_index().items()}
 
 
 def _require(tax: pd.DataFrame, key: str) -> None:
@@ -200,7 +207,7 @@ def display_names(tax: pd.DataFrame, lang: str) -> dict[str, str]:
 
 def import_csv(data: bytes | str) -> pd.DataFrame:
     """Return a taxonomy read from a CSV whose columns are the levels (level 1, level 2, …)."""
-    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    text = decode_text(data)[0] if isinstance(data, bytes) else data
     try:
         table = pd.read_csv(io.StringIO(text), dtype=str).fillna("")
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:

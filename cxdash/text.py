@@ -168,23 +168,34 @@ def words(text: str) -> list[str]:
     return found
 
 
-def distinctive_words(group: Sequence[str], background: Counter[str], n: int = 8) -> list[str]:
-    """Return the words most over-represented in a group against the background counts."""
-    counts = Counter(w for text in group for w in set(words(text)))
-    total_bg = max(sum(background.values()), 1)
-    size = max(len(group), 1)
+def distinctive_words(
+    group: Sequence[set[str]], background: Counter[str], documents: int, n: int = 8
+) -> list[str]:
+    """Return the words most over-represented in a group of word sets against the background.
+
+    A word scores its share in the group times the log of that share over its share of all
+    `documents` (a term of the Kullback–Leibler divergence, as in Tomokiyo & Hurst 2003), so a
+    word common everywhere (greetings, "问题") scores about zero however often it occurs.
+    """
+    counts = Counter(w for found in group for w in found)
+    size, total = max(len(group), 1), max(documents, 1)
 
     def lift(word: str) -> float:
         share = counts[word] / size
-        return share * np.log1p(share / ((background[word] + 1) / total_bg))
+        return share * float(np.log(share * (total + 1) / (background[word] + 1)))
 
     ranked = sorted((w for w, c in counts.items() if c >= 2), key=lambda w: (-lift(w), w))
     return ranked[:n]
 
 
-def word_counts(texts: Iterable[str]) -> Counter[str]:
-    """Return how many texts hold each word (document frequency)."""
-    return Counter(w for text in texts for w in set(words(text)))
+def word_sets(texts: Iterable[str]) -> list[set[str]]:
+    """Return the set of readable words of each text (each text cut by jieba once)."""
+    return [set(words(text)) for text in texts]
+
+
+def word_counts(found: Iterable[set[str]]) -> Counter[str]:
+    """Return how many texts hold each word (document frequency), from their word sets."""
+    return Counter(w for words_of_text in found for w in words_of_text)
 
 
 def detect_lang(texts: pd.Series) -> pd.Series:

@@ -15,7 +15,7 @@ from cxdash.storage.labels import (
 from cxdash.storage.taxonomy import current_version, load_taxonomy
 from cxdash.taxonomy import display_names
 from cxdash.ui.auth import can_write
-from cxdash.ui.classify_widgets import category_picker
+from cxdash.ui.classify_widgets import category_picker, labelled_table
 from cxdash.ui.context import label, lang, show_error, store, t
 
 QUEUE_SIZE = 10
@@ -70,7 +70,8 @@ for item in queue.itertuples():
         )
         pick_col, go_col = st.columns([4, 1], vertical_alignment="bottom")
         with pick_col:
-            chosen = category_picker(tax, t("review.correct"), f"fix_{fid}")
+            current = item.category if isinstance(item.category, str) else None
+            chosen = category_picker(tax, t("review.correct"), f"fix_{fid}", default=current)
         if go_col.button(t("review.save"), key=f"fix_save_{fid}", disabled=not can_write()):
             set_person_label(
                 workspace, [fid], "category", str(chosen), "human", current_version(workspace)
@@ -88,4 +89,4 @@ if lookup:
         st.table(found.T.astype(str))
 shown = category_picker(tax, t("review.filter"), "labels_filter", extra=(None,))
 labelled = items_with_labels(workspace, shown, limit=200)
-st.dataframe(labelled, hide_index=True, width="stretch", key="labels_table")
+labelled_table(labelled, names, "labels_table")

@@ -6,6 +6,7 @@ from cxdash.dimensions import period_change, pivot, rising, wide
 from cxdash.storage.labels import DIMENSIONS, drill_items, monthly_counts, pivot_counts
 from cxdash.storage.taxonomy import load_taxonomy
 from cxdash.taxonomy import display_names
+from cxdash.ui.classify_widgets import labelled_table
 from cxdash.ui.context import lang, store, t
 
 MEASURES = ("items", "share", "negative_share")
@@ -21,7 +22,9 @@ if monthly.empty:
 names = display_names(tax, lang())
 
 st.subheader(t("dimensions.rising"))
-changes = period_change(monthly)
+months = sorted(monthly["month"].unique())[1:][::-1]  # every month that has one before it
+chosen = st.selectbox(t("dimensions.compare_month"), months, key="dim_month") if months else None
+changes = period_change(monthly, chosen)
 up = rising(changes)
 if not changes.empty:
     st.caption(
@@ -34,18 +37,9 @@ if not changes.empty:
 if up.empty:
     st.info(t("dimensions.none_rising"))
 else:
-    st.dataframe(
-        up.assign(category=up["category"].map(names).fillna(up["category"])),
-        hide_index=True,
-        width="stretch",
-        key="rising_table",
-    )
+    labelled_table(up, names, "rising_table")
 with st.expander(t("dimensions.changes")):
-    st.dataframe(
-        changes.assign(category=changes["category"].map(names).fillna(changes["category"])),
-        hide_index=True,
-        width="stretch",
-    )
+    labelled_table(changes, names, "changes_table")
 
 cols = st.columns(2)
 dimension = cols[0].selectbox(
@@ -83,9 +77,6 @@ category = left.selectbox(
 values = sorted(cells.loc[cells["category"] == category, "value"].unique())
 value = right.selectbox(t("dimensions.value"), values, key="drill_value")
 if category and value is not None:
-    st.dataframe(
-        drill_items(workspace, str(category), str(dimension), str(value)),
-        hide_index=True,
-        width="stretch",
-        key="drill_table",
+    labelled_table(
+        drill_items(workspace, str(category), str(dimension), str(value)), names, "drill_table"
     )

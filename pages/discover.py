@@ -3,7 +3,13 @@
 import streamlit as st
 
 from cxdash.charts.classify import k_curve_figure, trend_figure
-from cxdash.discover import cluster_profile, map_cluster, run_discovery, split_in_store
+from cxdash.discover import (
+    cluster_profile,
+    map_cluster,
+    run_discovery,
+    split_in_store,
+    suggested_at_largest,
+)
 from cxdash.errors import CxDashError
 from cxdash.storage.clusters import (
     cluster_members,
@@ -17,7 +23,7 @@ from cxdash.storage.feedback import count_feedback
 from cxdash.storage.taxonomy import load_taxonomy
 from cxdash.taxonomy import display_names
 from cxdash.ui.auth import can_write
-from cxdash.ui.classify_widgets import category_picker
+from cxdash.ui.classify_widgets import category_picker, labelled_table
 from cxdash.ui.context import label, lang, show_error, store, t
 
 MAX_CARDS = 30
@@ -58,6 +64,8 @@ if run["k_curve"]:
         k_curve_figure(run["k_curve"], int(run["k"]), "k", t("discover.silhouette")),
         key="disc_curve",
     )
+    if not run["settings"].get("k") and suggested_at_largest(run["k_curve"], int(run["k"])):
+        st.caption(t("discover.k_at_largest", k=int(run["k"])))
 
 tax = load_taxonomy(workspace)
 clusters = list_clusters(workspace, run_id)
@@ -71,14 +79,14 @@ for cluster in clusters.head(MAX_CARDS).itertuples():
         st.text(title)
         left, right = st.columns([3, 2])
         left.text(t("discover.keywords", words=cluster.keywords))
-        left.caption(
-            t("discover.mix", neg=stats["negative"], neu=stats["neutral"], pos=stats["positive"])
-        )
+        if stats["unscored"] < 1:
+            shares = {"neg": stats["negative"], "neu": stats["neutral"], "pos": stats["positive"]}
+            left.caption(t("discover.mix", **shares))
+        else:
+            left.caption(t("discover.mix_unscored"))
         left.metric(t("discover.size"), f"{cluster.size:,}")
         right.plotly_chart(trend_figure(stats["trend"], t("discover.trend")), key=f"trend_{no}")
-        st.dataframe(
-            examples(workspace, run_id, no), hide_index=True, width="stretch", key=f"ex_{no}"
-        )
+        labelled_table(examples(workspace, run_id, no), {}, f"ex_{no}")
         name_col, cat_col, go_col = st.columns([2, 2, 1], vertical_alignment="bottom")
         name = name_col.text_input(t("discover.name"), key=f"cl_name_{no}")
         with cat_col:

@@ -11,7 +11,7 @@ from cxdash.storage.taxonomy import (
     save_touchpoints,
 )
 from cxdash.storage.touchpoints import list_touchpoints
-from cxdash.taxonomy import BUILTINS, builtin_taxonomy, depth, import_csv
+from cxdash.taxonomy import BUILTINS, builtin_taxonomy, depth, import_csv, level_counts
 from cxdash.ui.auth import can_write
 from cxdash.ui.classify_widgets import taxonomy_editor
 from cxdash.ui.context import show_error, store, t
@@ -50,13 +50,19 @@ if version is None:
     st.stop()
 
 st.subheader(t("taxonomy.tree"))
-st.caption(t("taxonomy.version", version=version, count=len(tax)))
+levels = " · ".join(
+    t("taxonomy.level_count", level=level, count=count)
+    for level, count in level_counts(tax).items()
+)
+st.caption(t("taxonomy.version", version=version, count=len(tax)) + f" · {levels}")
 shown = tax.assign(level=[depth(tax, k) for k in tax["key"]])
+columns = ["level", "key", "parent", "name_zh", "name_en", "keywords", "pattern", "touchpoint"]
 st.dataframe(
-    shown[["level", "key", "parent", "name_zh", "name_en", "keywords", "pattern", "touchpoint"]],
+    shown[columns],
     hide_index=True,
     width="stretch",
     key="tax_tree",
+    column_config={c: t(f"taxonomy.columns.{c}") for c in columns},
 )
 
 st.subheader(t("taxonomy.edit"))

@@ -10,20 +10,47 @@ from cxdash.errors import CxDashError
 from cxdash.storage import Store
 from cxdash.storage.taxonomy import save_taxonomy
 from cxdash.ui.auth import can_write
-from cxdash.ui.context import lang, show_error, t
+from cxdash.ui.context import label, lang, show_error, t
 
 ACTIONS = ("add", "rename", "rules", "move", "merge", "delete")
+# Columns of the step 2 tables that have a display name, and the label prefix of their values.
+TABLE_COLUMNS = (
+    "category", "current", "previous", "current_share", "previous_share", "ratio", "p_value",
+    "month", "previous_month", "feedback_id", "received_at", "channel", "text", "sentiment",
+    "kind", "category_origin", "category_conf", "kind_origin", "kind_conf", "sentiment_origin",
+    "sentiment_score", "touchpoint", "touchpoint_origin", "touchpoint_conf", "taxonomy_version",
+)  # fmt: skip
+VALUE_LABELS = {
+    "sentiment": "sentiment",
+    "kind": "import.kind",
+    "category_origin": "origin",
+    "kind_origin": "origin",
+    "sentiment_origin": "origin",
+    "touchpoint_origin": "origin",
+    "channel": "channel",
+}
 
 
 def category_picker(
-    tax: pd.DataFrame, label: str, key: str, extra: tuple[str | None, ...] = ()
+    tax: pd.DataFrame,
+    label: str,
+    key: str,
+    extra: tuple[str | None, ...] = (),
+    default: str | None = None,
 ) -> str | None:
-    """Show a select box of categories (with display paths); return the chosen key."""
+    """Show a select box of categories (with display paths); return the chosen key.
+
+    The box opens on `default` when it is one of the options (such as the model's suggestion).
+    """
     names = tx.display_names(tax, lang())
     options = [*extra, *tax["key"].tolist()]
     special = {None: t("taxonomy.top_level"), "__new__": t("discover.new_category")}
     return st.selectbox(
-        label, options, key=key, format_func=lambda k: special.get(k) or names.get(k, str(k))
+        label,
+        options,
+        index=options.index(default) if default in options else 0,
+        key=key,
+        format_func=lambda k: special.get(k) or names.get(k, str(k)),
     )
 
 
@@ -78,3 +105,15 @@ def taxonomy_editor(store: Store, tax: pd.DataFrame) -> None:
             st.rerun()
     except CxDashError as err:
         show_error(err)
+
+
+def labelled_table(frame: pd.DataFrame, names: dict[str, str], key: str) -> None:
+    """Show a step 2 table with translated headers, category paths and value labels."""
+    shown = frame.copy()
+    if "category" in shown:
+        shown["category"] = shown["category"].map(names).fillna(shown["category"])
+    for column, prefix in VALUE_LABELS.items():
+        if column in shown:
+            shown[column] = [label(prefix, v) if isinstance(v, str) else v for v in shown[column]]
+    headers = {c: t(f"dimensions.columns.{c}") for c in shown.columns if c in TABLE_COLUMNS}
+    st.dataframe(shown, hide_index=True, width="stretch", key=key, column_config=headers)

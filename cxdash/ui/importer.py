@@ -15,7 +15,7 @@ from cxdash.ingest.readers import RawTable
 from cxdash.ingest.validate import Problem
 from cxdash.storage.batches import list_templates
 from cxdash.ui.auth import can_write
-from cxdash.ui.context import show_error, store, t
+from cxdash.ui.context import inert, show_error, store, t
 
 UPLOAD = "import_upload"
 TABLE = "import_table"
@@ -141,6 +141,9 @@ def mapping_form(table: RawTable) -> ImportOptions:
         format_func=lambda s: scale_labels[s],
     )
     chosen = {f: c for f, c in mapping.items() if c}
+    kept = [c for c in columns if c not in chosen.values()]
+    if kept:
+        st.caption(t("import.ui.kept_as_extra", columns=inert("、".join(map(str, kept)))))
     return ImportOptions(chosen, channel.strip() or None, scale, None)
 
 

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from cxdash.discover import cluster_keywords, discover, suggest_k
+from cxdash.discover import (
+    cluster_keywords,
+    cluster_profile,
+    discover,
+    suggest_k,
+    suggested_at_largest,
+)
 from cxdash.errors import InvalidInput
 
 GROUPS = {
@@ -49,6 +56,37 @@ def test_keywords_are_readable_words():
     keywords = cluster_keywords(texts, np.array(truth))
     assert "断网" in keywords[1]
     assert "验证码" in keywords[2]
+
+
+def test_a_word_common_to_every_cluster_is_not_a_keyword():
+    # Citizen messages open with the same greeting whatever they are about.
+    texts, truth = _texts()
+    greeted = [f"尊敬的领导您好，{text}，谢谢领导" for text in texts]
+    keywords = cluster_keywords(greeted, np.array(truth), n=3)
+    assert all("领导" not in words and "尊敬" not in words for words in keywords)
+    assert "断网" in keywords[1]
+
+
+def test_profile_does_not_count_unscored_items_as_neutral():
+    members = pd.DataFrame(
+        {
+            "cluster_no": [0, 0, 1, 1],
+            "received_at": pd.to_datetime(["2024-01-05", "2024-02-01", "2024-01-09", "2024-01-10"]),
+            "sentiment": [None, None, "negative", "neutral"],
+        }
+    )
+    profile = cluster_profile(members).set_index("cluster_no")
+    assert profile.at[0, "unscored"] == 1.0
+    assert profile.at[0, "neutral"] == 0.0
+    assert profile.at[1, "negative"] == 0.5 and profile.at[1, "unscored"] == 0.0
+
+
+def test_a_suggestion_at_the_largest_k_of_a_rising_curve_is_flagged():
+    rising = [(4, 0.03), (15, 0.05), (30, 0.07)]
+    assert suggested_at_largest(rising, 30)
+    assert not suggested_at_largest(rising, 15)
+    assert not suggested_at_largest([(4, 0.2), (6, 0.35), (8, 0.30)], 6)
+    assert not suggested_at_largest([(4, 0.2)], 4)
 
 
 def test_too_few_items_is_a_clear_error():

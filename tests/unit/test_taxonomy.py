@@ -89,6 +89,20 @@ def test_csv_imports_as_a_three_level_tree():
     assert names["城乡建设/安全生产/事故处理"] == "城乡建设 › 安全生产 › 事故处理"
 
 
+def test_level_counts_of_a_three_level_csv():
+    tax = tx.import_csv(THREE_LEVEL_CSV.encode("utf-8-sig"))
+    counts = tx.level_counts(tax)
+    assert list(counts) == [1, 2, 3]
+    assert counts[1] == 2 and counts[3] == 5
+    assert sum(counts.values()) == len(tax)
+
+
+def test_csv_saved_by_excel_in_gbk_imports_like_utf8():
+    gbk = tx.import_csv(THREE_LEVEL_CSV.encode("gbk"))
+    utf8 = tx.import_csv(THREE_LEVEL_CSV.encode("utf-8"))
+    assert gbk["key"].tolist() == utf8["key"].tolist()
+
+
 def test_csv_with_too_many_levels_is_rejected():
     with pytest.raises(InvalidInput) as err:
         tx.import_csv("a,b,c,d\n1,2,3,4\n")
