@@ -75,8 +75,8 @@ def test_kano_survey_is_answered_on_a_phone_and_counted(
     _settled(phone)
     assert_no_exception(phone)
     groups = phone.locator('[data-testid="stForm"] [role="radiogroup"]')
-    groups.first.wait_for()
-    assert groups.count() == 12
+    phone.get_by_role("button", name="Submit").wait_for()
+    expect(groups).to_have_count(12)  # the form renders its questions over several deltas
     for i in range(groups.count()):
         answer = "I expect it" if i % 2 == 0 else "I dislike it"
         groups.nth(i).get_by_text(answer, exact=True).click()
