@@ -13,15 +13,14 @@ from cxdash.ui.context import t
 
 
 def cell_text(value: Any) -> str:
-    """Return a data-editor cell as text ('' for an empty cell)."""
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    """Return a data-editor cell as text ('' for an empty cell, including an empty date)."""
+    empty = value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value))
+    return "" if empty else str(value)
 
 
 def cell_day(value: Any) -> date | None:
     """Return a data-editor date cell as a date, or None when it is empty."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
-        return None
-    return pd.Timestamp(value).date()
+    return pd.Timestamp(value).date() if cell_text(value) else None
 
 
 def edit_rows(

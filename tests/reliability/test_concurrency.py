@@ -12,6 +12,15 @@ THREADS = 8
 WRITES = 25
 
 
+def _all_at_once(session) -> None:
+    """Run session(n) for n in 0..THREADS-1 in parallel threads and wait for all of them."""
+    workers = [threading.Thread(target=session, args=(n,)) for n in range(THREADS)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+
+
 def _old_rows(store, last_id):
     return store.rows(
         "SELECT count(*), coalesce(bit_xor(hash(f::VARCHAR)), 0)::VARCHAR FROM feedback f"
@@ -33,11 +42,7 @@ def test_parallel_sessions_each_write_their_batches(demo_store, ledger):
         except BaseException as exc:
             errors.append(exc)
 
-    workers = [threading.Thread(target=session, args=(n,)) for n in range(THREADS)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
+    _all_at_once(session)
     assert errors == []
     expected = before_count + THREADS * WRITES * 3
     lost = abs(expected - count_feedback(demo_store))
@@ -95,11 +100,7 @@ def test_parallel_saves_of_one_solution_keep_exactly_one(demo_store, ledger):
         except BaseException as exc:
             errors.append(exc)
 
-    workers = [threading.Thread(target=session, args=(n,)) for n in range(THREADS)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
+    _all_at_once(session)
     assert errors == [] and len(saved) == 1 and len(refused) == THREADS - 1
     stored = load_solution(demo_store, solution_id)
     assert stored["version"] == opened.version + 1
