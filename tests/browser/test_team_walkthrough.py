@@ -84,7 +84,14 @@ def _go(page, url: str, path: str) -> None:
 
 
 def _nav(page, title: str, path: str) -> None:
-    """Open a page through the sidebar, in the same session (a reload would log out)."""
+    """Open a page through the sidebar, in the same session (a reload would log out).
+
+    A person already on the page does not click its link again: that click reruns the page as a
+    page switch, which clears whatever widget (an upload, a picked option) is set meanwhile.
+    """
+    if re.search(rf"/{path}(\?.*)?$", page.url):
+        wait_for_app(page)
+        return
     nav = page.locator('[data-testid="stSidebarNav"]')
     nav.get_by_role("link", name=title, exact=True).click()
     page.wait_for_url(re.compile(rf"/{path}(\?.*)?$"), wait_until="commit")
