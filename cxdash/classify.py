@@ -34,7 +34,7 @@ from cxdash.storage.labels import (
 from cxdash.storage.taxonomy import current_version, load_taxonomy
 from cxdash.storage.touchpoints import list_touchpoints
 from cxdash.taxonomy import leaves
-from cxdash.text import Features, Model, fit_transform, normalise, train_on_rows
+from cxdash.text import Features, Model, analysis_text, fit_transform, normalise, train_on_rows
 from cxdash.touchpoints import assign_touchpoints
 
 MIN_LABELS = 2
@@ -230,6 +230,7 @@ def run_classification(
     items = load_items(store)
     if items.empty:
         return ClassifyRun(0, {}, 0, version)
+    items = items.assign(text=analysis_text(items))  # every facet reads subject + body
     _import_person_labels(store, items, set(tax["key"]), version)
     features, rows = fit_transform(items["text"].astype(str).tolist(), _concepts(tax))
     found = _Rows(features, rows, items["feedback_id"])
@@ -275,7 +276,7 @@ def classify_texts(
     items = load_items(store)
     model = None
     if not items.empty:
-        features, rows = fit_transform(items["text"].astype(str).tolist(), _concepts(tax))
+        features, rows = fit_transform(analysis_text(items).tolist(), _concepts(tax))
         found = _Rows(features, rows, items["feedback_id"])
         keys = set(leaves(tax)) or set(tax["key"])
         model, _ = _train_on_people(store, "category", keys, found, unlabelled)

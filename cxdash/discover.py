@@ -37,7 +37,7 @@ from cxdash.storage.clusters import (
 from cxdash.storage.labels import set_person_label
 from cxdash.storage.taxonomy import current_version, load_taxonomy, save_taxonomy
 from cxdash.taxonomy import add_category
-from cxdash.text import distinctive_words, fit_features, word_counts, word_sets
+from cxdash.text import analysis_text, distinctive_words, fit_features, word_counts, word_sets
 
 LSA_DIMS = 100
 LSA_SAMPLE = 3_000
@@ -214,7 +214,7 @@ def run_discovery(
     items = items_to_cluster(store, filters, limit)
     tax = load_taxonomy(store)
     concepts = [(str(r.key), str(r.keywords).split("|")) for r in tax.itertuples() if r.keywords]
-    result = discover(items["text"].astype(str).tolist(), k, concepts, seed)
+    result = discover(analysis_text(items).tolist(), k, concepts, seed)
     settings = {"filters": filters, "k": k, "limit": limit, "seed": seed}
     return save_run(store, settings, items["feedback_id"].tolist(), result)
 
@@ -238,7 +238,7 @@ def split_in_store(store: Store, run_id: int, cluster_no: int, seed: int = 0) ->
     """Split one cluster of a saved run into two sub-clusters."""
     ids = member_ids(store, run_id, cluster_no)
     texts = items_by_id(store, ids)
-    parts = split_cluster(texts["text"].astype(str).tolist(), 2, seed)
+    parts = split_cluster(analysis_text(texts).tolist(), 2, seed)
     frame = pd.DataFrame(
         {"feedback_id": texts["feedback_id"], "part": parts.labels, "centrality": parts.centrality}
     )

@@ -28,11 +28,12 @@ LABEL_COLUMNS: tuple[str, ...] = tuple(
         "sentiment_score" if facet == "sentiment" else f"{facet}_conf",
     )
 )
-# Columns the table shows, in order (the text first, so it is on screen); the sort columns are
-# among them.
+# Columns the table shows, in order (the subject and text first, so they are on screen); the sort
+# columns are among them.
 TABLE_COLUMNS: tuple[str, ...] = (
     "id",
     "received_at",
+    "subject",
     "text",
     *LABEL_COLUMNS,
     "channel",
@@ -161,9 +162,12 @@ def labelled_rows(
     """Return a copy of rows with stored keys shown as display labels (missing stays empty).
 
     Dimensions, kinds, sentiments and label origins go through `label`; categories through the
-    taxonomy's display names (an unknown key stays as it is).
+    taxonomy's display names (an unknown key stays as it is). A subject column no row fills is
+    left out, so workspaces without subject lines show no empty column.
     """
     out = rows.copy()
+    if "subject" in out.columns and out["subject"].isna().all():
+        out = out.drop(columns="subject")
     prefixes = {**{d: d for d in DIMENSIONS}, **_VALUE_LABELS}
     prefixes.update({f"{facet}_origin": "origin" for facet in LABEL_FACETS})
     for column, prefix in prefixes.items():

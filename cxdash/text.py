@@ -198,6 +198,26 @@ def word_counts(found: Iterable[set[str]]) -> Counter[str]:
     return Counter(w for words_of_text in found for w in words_of_text)
 
 
+def analysis_text(items: pd.DataFrame) -> pd.Series:
+    """Return what the models read for each item: its subject line, then its body.
+
+    Feedback often comes as a subject beside a body (a ticket's subject and description, a
+    message's 留言主题 and 留言详情). The subject is the writer's own summary, so classification,
+    kind, sentiment and discovery read "subject + body" as one text; an item without a subject
+    (or a frame without the column) reads its body alone. A subject the body already opens with
+    is not repeated. The stored text is never changed: this only builds the models' input.
+    """
+    body = items["text"].fillna("").astype(str)
+    if "subject" not in items.columns:
+        return body
+    subject = items["subject"].fillna("").astype(str).str.strip()
+    joined = [
+        text if not head or text.startswith(head) else f"{head}\n{text}"
+        for head, text in zip(subject.tolist(), body.tolist(), strict=True)
+    ]
+    return pd.Series(joined, index=items.index, dtype=object)
+
+
 def detect_lang(texts: pd.Series) -> pd.Series:
     """Return "zh" for texts holding Chinese characters and "en" for the others."""
     return (

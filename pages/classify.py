@@ -16,7 +16,7 @@ from cxdash.storage.taxonomy import current_version, load_taxonomy
 from cxdash.taxonomy import display_names
 from cxdash.ui.auth import can_write
 from cxdash.ui.classify_widgets import category_picker, labelled_table
-from cxdash.ui.context import label, lang, show_error, store, t
+from cxdash.ui.context import inert, label, lang, show_error, store, t
 
 QUEUE_SIZE = 10
 
@@ -59,6 +59,8 @@ for item in queue.itertuples():
     fid = int(item.feedback_id)
     with st.container(border=True, key=f"queue_{fid}"):
         st.caption(t("review.item", id=fid))
+        if isinstance(item.subject, str):
+            st.markdown(f"**{inert(item.subject)}**")
         st.text(item.text)
         st.caption(
             t(

@@ -19,7 +19,7 @@ from cxdash.storage.explore import iter_export
 from cxdash.storage.taxonomy import load_taxonomy
 from cxdash.taxonomy import display_names
 from cxdash.ui import cache
-from cxdash.ui.context import label, lang, store, t
+from cxdash.ui.context import inert, label, lang, store, t
 from cxdash.ui.filters import feedback_filter, key_label
 
 st.title(t("explore.title"))
@@ -105,6 +105,8 @@ for position in picked.selection.rows[:1]:
     with st.container(border=True, key="item_detail"):
         item = shown.iloc[position]
         st.caption(f"#{item['id']} · {item['received_at']:%Y-%m-%d %H:%M} · {item['channel']}")
+        if isinstance(item.get("subject"), str):
+            st.markdown(f"**{inert(item['subject'])}**")
         st.text(str(item["text"]))
 st.caption(
     t(

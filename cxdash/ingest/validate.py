@@ -96,7 +96,7 @@ def _kinds(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 def convert(fields: pd.DataFrame, *, channel: str | None, rating_max: float | None) -> Converted:
     """Return items typed for storage (dates, ratings and their scale, kind, language)."""
     items = pd.DataFrame(index=fields.index)
-    for name in ("text", *TEXT_FIELDS, "category"):
+    for name in ("text", "subject", *TEXT_FIELDS, "category"):
         items[name] = fields[name].astype("str")
     if channel:
         items["channel"] = items["channel"].fillna(channel)

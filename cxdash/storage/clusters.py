@@ -15,12 +15,13 @@ FILTERS = {"channel": "f.channel", "product": "f.product", "region": "f.region"}
 
 
 def items_to_cluster(store: Store, filters: dict[str, str], limit: int = 50_000) -> pd.DataFrame:
-    """Return id and text of the items matching the filters (whitelisted columns), oldest first."""
+    """Return id, subject and text of the items matching the filters (whitelisted), oldest first."""
     clauses = [f"{FILTERS[k]} = ?" for k in filters if k in FILTERS]
     params: list[Any] = [v for k, v in filters.items() if k in FILTERS]
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return store.df(
-        f"SELECT f.id AS feedback_id, f.text FROM feedback f {where} ORDER BY f.id LIMIT ?",
+        f"SELECT f.id AS feedback_id, f.subject, f.text FROM feedback f {where}"
+        " ORDER BY f.id LIMIT ?",
         [*params, int(limit)],
     )
 
@@ -98,7 +99,7 @@ def cluster_members(store: Store, run_id: int) -> pd.DataFrame:
 def examples(store: Store, run_id: int, cluster_no: int, limit: int = 5) -> pd.DataFrame:
     """Return a cluster's most representative items (closest to its centre)."""
     return store.df(
-        "SELECT m.feedback_id, f.text FROM cluster_members m"
+        "SELECT m.feedback_id, f.subject, f.text FROM cluster_members m"
         " JOIN feedback f ON f.id = m.feedback_id WHERE m.run_id = ? AND m.cluster_no = ?"
         " ORDER BY m.centrality DESC, m.feedback_id LIMIT ?",
         [run_id, cluster_no, int(limit)],
@@ -172,13 +173,13 @@ def distinct_values(store: Store, column: str) -> list[str]:
 
 
 def items_by_id(store: Store, feedback_ids: Sequence[int]) -> pd.DataFrame:
-    """Return id and text of the given items, in id order."""
+    """Return id, subject and text of the given items, in id order."""
     frame = pd.DataFrame({"feedback_id": list(feedback_ids)})
     cur = store.cursor()
     try:
         cur.register("wanted_items", frame)
         return cur.execute(
-            "SELECT f.id AS feedback_id, f.text FROM feedback f"
+            "SELECT f.id AS feedback_id, f.subject, f.text FROM feedback f"
             " JOIN wanted_items w ON w.feedback_id = f.id ORDER BY f.id"
         ).df()
     finally:

@@ -32,6 +32,7 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "region",
     "rating",
     "rating_max",
+    "subject",
     "text",
     *LABEL_COLUMNS,
     "lang",
@@ -92,8 +93,10 @@ def where_clause(flt: FeedbackFilter, undone: Sequence[int] = ()) -> tuple[str, 
         params.extend(values)
     if flt.text.strip():
         how, needle = search_condition(flt.text)
-        parts.append("regexp_matches(text, ?)" if how == "regex" else "contains(text, ?)")
-        params.append(needle)
+        # The search reads the subject line too (NULL where an item has none).
+        test = "regexp_matches" if how == "regex" else "contains"
+        parts.append(f"({test}(text, ?) OR {test}(subject, ?))")
+        params.extend([needle, needle])
     return "WHERE " + " AND ".join(parts), params
 
 

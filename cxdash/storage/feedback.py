@@ -23,6 +23,7 @@ FEEDBACK_FIELDS = (
     "product",
     "region",
     "text",
+    "subject",
     "rating",
     "rating_max",
     "category",

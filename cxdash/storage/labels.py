@@ -22,8 +22,8 @@ FACETS: dict[str, tuple[str, ...]] = {
 }
 PERSON_ORIGINS = ("human", "cluster")
 _ITEM_COLUMNS = (
-    "f.id AS feedback_id, f.text, f.rating, f.rating_max, f.channel, f.product, f.received_at,"
-    " f.category AS imported_category, f.kind AS imported_kind"
+    "f.id AS feedback_id, f.text, f.subject, f.rating, f.rating_max, f.channel, f.product,"
+    " f.received_at, f.category AS imported_category, f.kind AS imported_kind"
 )
 
 
@@ -129,7 +129,7 @@ def review_queue(store: Store, limit: int = 20, category: str | None = None) -> 
     where = "AND l.category = ?" if category else ""
     params: list[object] = [category] if category else []
     return store.df(
-        "SELECT l.feedback_id, f.text, l.category, l.category_origin, l.category_conf,"
+        "SELECT l.feedback_id, f.subject, f.text, l.category, l.category_origin, l.category_conf,"
         " l.kind, l.sentiment, l.touchpoint"
         " FROM item_labels l JOIN feedback f ON f.id = l.feedback_id"
         f" WHERE l.category_origin IN ('model', 'rule') {where}"
@@ -152,7 +152,7 @@ def items_with_labels(store: Store, category: str | None = None, limit: int = 50
     where = "WHERE l.category = ?" if category else ""
     params: list[object] = [category] if category else []
     return store.df(
-        "SELECT f.id AS feedback_id, f.received_at, f.channel, f.text, l.category,"
+        "SELECT f.id AS feedback_id, f.received_at, f.channel, f.subject, f.text, l.category,"
         " l.category_origin, l.category_conf, l.kind, l.kind_origin, l.kind_conf, l.sentiment,"
         " l.sentiment_origin, l.sentiment_score, l.touchpoint, l.touchpoint_origin,"
         " l.touchpoint_conf, l.taxonomy_version FROM feedback f"
@@ -200,7 +200,8 @@ def drill_items(
     if dimension not in DIMENSIONS:
         raise InvalidInput("classify.unknown_dimension", dimension=dimension)
     return store.df(
-        "SELECT f.id AS feedback_id, f.received_at, f.channel, f.text, l.sentiment, l.kind,"
+        "SELECT f.id AS feedback_id, f.received_at, f.channel, f.subject, f.text, l.sentiment,"
+        " l.kind,"
         " l.category_origin FROM feedback f JOIN item_labels l ON l.feedback_id = f.id"
         f" WHERE l.category = ? AND coalesce(CAST({DIMENSIONS[dimension]} AS VARCHAR), '-') = ?"
         " ORDER BY f.received_at DESC, f.id LIMIT ?",

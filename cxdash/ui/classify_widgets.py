@@ -16,7 +16,8 @@ ACTIONS = ("add", "rename", "rules", "move", "merge", "delete")
 # Columns of the step 2 tables that have a display name, and the label prefix of their values.
 TABLE_COLUMNS = (
     "category", "current", "previous", "current_share", "previous_share", "ratio", "p_value",
-    "month", "previous_month", "feedback_id", "received_at", "channel", "text", "sentiment",
+    "month", "previous_month", "feedback_id", "received_at", "channel", "subject", "text",
+    "sentiment",
     "kind", "category_origin", "category_conf", "kind_origin", "kind_conf", "sentiment_origin",
     "sentiment_score", "touchpoint", "touchpoint_origin", "touchpoint_conf", "taxonomy_version",
 )  # fmt: skip
@@ -110,6 +111,8 @@ def taxonomy_editor(store: Store, tax: pd.DataFrame) -> None:
 def labelled_table(frame: pd.DataFrame, names: dict[str, str], key: str) -> None:
     """Show a step 2 table with translated headers, category paths and value labels."""
     shown = frame.copy()
+    if "subject" in shown and shown["subject"].isna().all():
+        shown = shown.drop(columns="subject")  # no subject lines in these items
     if "category" in shown:
         shown["category"] = shown["category"].map(names).fillna(shown["category"])
     for column, prefix in VALUE_LABELS.items():

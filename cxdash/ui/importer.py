@@ -180,11 +180,12 @@ def show_report(prepared: Prepared) -> None:
 def manual_values() -> dict[str, Any] | None:
     """Show the form for one item heard by hand; return its values once submitted."""
     with st.form("import_manual_form", clear_on_submit=False):
+        subject = st.text_input(t("import.field.subject"), key="manual_subject")
         text = st.text_area(t("import.field.text"), key="manual_text")
         left, right = st.columns(2)
         day = left.date_input(t("import.ui.manual_date"), value=None, key="manual_date")
         hour = right.time_input(t("import.ui.manual_time"), value=None, key="manual_time")
-        values: dict[str, Any] = {"text": text}
+        values: dict[str, Any] = {"text": text, "subject": subject}
         for i, field in enumerate(("channel", "customer_id", "segment", "product", "region")):
             values[field] = (left if i % 2 == 0 else right).text_input(
                 t(f"import.field.{field}"), key=f"manual_{field}"

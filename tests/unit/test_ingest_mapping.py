@@ -55,13 +55,36 @@ def test_suggestions_for_a_cfpb_export():
     }
 
 
-def test_suggestions_for_citizen_messages_pick_the_detail_not_the_subject():
+def test_suggestions_for_citizen_messages_put_the_detail_in_text_and_the_subject_beside_it():
     assert suggest_mapping(TIPDM_HEADERS) == {
         "text": "留言详情",
+        "subject": "留言主题",
         "received_at": "留言时间",
         "customer_id": "留言用户",
         "source_id": "留言编号",
     }
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (["Subject", "Description", "Created"],
+         {"text": "Description", "subject": "Subject", "received_at": "Created"}),
+        (["Ticket title", "Comments"], {"text": "Comments", "subject": "Ticket title"}),
+        (["Summary", "Body", "Topic"], {"text": "Body", "subject": "Summary"}),
+        (["工单标题", "工单内容", "投诉类型"],
+         {"text": "工单内容", "subject": "工单标题", "category": "投诉类型"}),
+        (["投诉主题", "投诉内容"], {"text": "投诉内容", "subject": "投诉主题"}),
+        (["标题", "内容"], {"text": "内容", "subject": "标题"}),
+        (["问题标题", "问题描述"], {"text": "问题描述", "subject": "问题标题"}),
+    ],
+)  # fmt: skip
+def test_subject_lines_are_suggested_beside_the_body(headers, expected):
+    assert suggest_mapping(headers) == expected
+
+
+def test_a_cfpb_export_has_no_subject_to_suggest():
+    assert "subject" not in suggest_mapping(CFPB_HEADERS)
 
 
 def test_each_column_feeds_one_field_only():
