@@ -42,15 +42,23 @@ def _import_messages(page, url: str) -> None:
     _open(page, f"{url}/import?lang=zh")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(MESSAGES))
     page.get_by_text("读取到 80 行、7 列").wait_for()
-    # The suggested mapping: the message body as text, the message time as the date.
+    # The suggested mapping: the message body as text, its subject beside it, the message time
+    # as the date.
     expect(page.locator(".st-key-import_map_text_ input")).to_have_value("留言详情")
+    expect(page.locator(".st-key-import_map_subject_ input")).to_have_value("留言主题")
     expect(page.locator(".st-key-import_map_received_at_ input")).to_have_value("留言时间")
     expect(page.locator(".st-key-import_map_source_id_ input")).to_have_value("留言编号")
-    page.get_by_text("不映射、原样保存在附加信息中的列：留言主题、反对数、点赞数").wait_for()
+    page.get_by_text("不映射、原样保存在附加信息中的列：反对数、点赞数").wait_for()
     page.get_by_role("button", name="检查数据").click()
     page.get_by_text("没有发现问题，可以导入。").wait_for()
     page.get_by_role("button", name="导入", exact=True).click()
     page.get_by_text("已导入 80 行（跳过 0 行），批次 #1：tipdm_sample.csv").wait_for()
+    assert_no_exception(page)
+    # The explorer lists each message's subject in its own column beside the body.
+    _open(page, f"{url}/feedback?lang=zh")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    expect(grid.get_by_text("主题", exact=True).first).to_be_attached()
+    expect(grid.get_by_text("西地省A市噪音严重影响居民休息", exact=True).first).to_be_attached()
     assert_no_exception(page)
 
 
