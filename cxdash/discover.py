@@ -244,6 +244,35 @@ def cluster_profile(members: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([sizes, mix, spark], axis=1).reset_index()
 
 
+def cluster_items(
+    store: Store,
+    filters: dict[str, str],
+    k: int | None,
+    limit: int = 50_000,
+    seed: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[list[int], Clustering]:
+    """Return the ids of the filtered items and their clusters (taxonomy cue words as concepts)."""
+    items = items_to_cluster(store, filters, limit)
+    tax = load_taxonomy(store)
+    concepts = [(str(r.key), str(r.keywords).split("|")) for r in tax.itertuples() if r.keywords]
+    result = discover(items["text"].astype(str).tolist(), k, concepts, seed, progress)
+    return items["feedback_id"].astype(int).tolist(), result
+
+
+def save_discovery(
+    store: Store,
+    filters: dict[str, str],
+    k: int | None,
+    found: tuple[list[int], Clustering],
+    limit: int = 50_000,
+    seed: int = 0,
+) -> int:
+    """Save the clusters of cluster_items as a new run; return its id."""
+    settings = {"filters": filters, "k": k, "limit": limit, "seed": seed}
+    return save_run(store, settings, found[0], found[1])
+
+
 def run_discovery(
     store: Store,
     filters: dict[str, str],
@@ -253,12 +282,8 @@ def run_discovery(
     progress: Callable[[str], None] | None = None,
 ) -> int:
     """Cluster the filtered items with the taxonomy's cue words, save the run; return its id."""
-    items = items_to_cluster(store, filters, limit)
-    tax = load_taxonomy(store)
-    concepts = [(str(r.key), str(r.keywords).split("|")) for r in tax.itertuples() if r.keywords]
-    result = discover(items["text"].astype(str).tolist(), k, concepts, seed, progress)
-    settings = {"filters": filters, "k": k, "limit": limit, "seed": seed}
-    return save_run(store, settings, items["feedback_id"].tolist(), result)
+    found = cluster_items(store, filters, k, limit, seed, progress)
+    return save_discovery(store, filters, k, found, limit, seed)
 
 
 def map_cluster(
