@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cxdash.ingest.pipeline import commit, prepare
 from cxdash.storage import open_store
 from cxdash.storage.clusters import list_clusters
 
@@ -76,3 +77,17 @@ def test_running_again_with_the_same_settings_reuses_the_same_clusters(demo_db, 
     assert not at.exception
     assert not any("reused" in md.value for md in at.status[0].markdown)
     assert len(_cards(at)) == 5
+
+
+def test_an_import_between_two_runs_is_clustered_again(demo_db, run_page):
+    at = _run(run_page("pages/discover.py", lang="en", timeout=300), k=6)
+    opened = open_store(demo_db)
+    try:
+        raw = "text,date\n宽带又断网了，今天第三次,2024-03-01\n".encode()
+        assert commit(opened, prepare(opened, raw, "one_more.csv"), classify=False).imported == 1
+    finally:
+        opened.close()
+    at.button(key="disc_run").click().run()
+    assert not at.exception
+    assert at.status[0].state == "complete"
+    assert not any("reused" in md.value for md in at.status[0].markdown)
