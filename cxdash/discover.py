@@ -82,7 +82,8 @@ def _lsa(matrix: sp.csr_matrix, seed: int) -> np.ndarray:
     """Return unit-length LSA vectors, the SVD fitted on a fixed sample's non-empty columns.
 
     The sample holds at most LSA_SAMPLE rows and, for long texts, about LSA_NNZ stored n-grams
-    (never under LSA_DIMS rows), which bounds the cost of the randomized SVD (Halko et al. 2011).
+    (never under 2 × LSA_DIMS rows), which bounds the cost of the randomized SVD (Halko et al.
+    2011).
     """
     rng = np.random.default_rng(seed)
     per_row = matrix.nnz / max(matrix.shape[0], 1)
@@ -206,7 +207,7 @@ def cluster_keywords(
     items), since jieba's time grows with the characters it reads.
     """
     series = pd.Series(list(texts))
-    lengths = series.str.len().to_numpy()
+    lengths = series.astype(str).str.len().to_numpy()
     clusters = int(labels.max()) + 1 if len(labels) else 0
     share = KEYWORD_CHARS / max(clusters, 1)
     rng = np.random.default_rng(seed)
