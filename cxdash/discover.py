@@ -8,11 +8,17 @@ from labeled and unlabeled documents using EM"; Rennie et al. 2003 for the compl
 uses the rare, topical n-grams that LSA smooths away. Every step has a fixed seed, so the same data
 and settings give the same clusters. k is suggested by the mean silhouette (Rousseeuw 1987) on a
 fixed sample, a curve the user sees and can override.
+
+Long texts (citizen messages of a few hundred characters) cost per character, so the LSA sample
+and the keyword sample are bounded by stored n-grams and by characters as well as by items; short
+reviews stay inside both bounds, so their clusters and keywords are unchanged. Native thread pools
+are held at one thread: on a shared 2-core machine spinning BLAS/OpenMP workers doubled the CPU
+time of a run (docs/benchmarks/classify.md, "Discover on long texts").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +29,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.metrics import silhouette_score
 from sklearn.naive_bayes import ComplementNB
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 from cxdash.errors import InvalidInput
 from cxdash.storage import Store
@@ -37,14 +44,23 @@ from cxdash.storage.clusters import (
 from cxdash.storage.labels import set_person_label
 from cxdash.storage.taxonomy import current_version, load_taxonomy, save_taxonomy
 from cxdash.taxonomy import add_category
-from cxdash.text import analysis_text, distinctive_words, fit_features, word_counts, word_sets
+from cxdash.text import (
+    analysis_text,
+    distinctive_words,
+    fit_transform,
+    word_counts,
+    word_sets,
+)
 
 LSA_DIMS = 100
 LSA_SAMPLE = 3_000
+LSA_NNZ = 300_000
 REFINE_ROUNDS = 10
 MIN_DF = 2
 NB_ALPHA = 0.3
 KEYWORD_SAMPLE = 300
+KEYWORD_CHARS = 300_000
+KEYWORD_MIN = 20
 MIN_ITEMS = 20
 SILHOUETTE_SAMPLE = 2_000
 K_CHOICES = (4, 6, 8, 10, 12, 15, 20, 25, 30)
@@ -65,13 +81,20 @@ def embed(
     texts: Sequence[str], concepts: Sequence[tuple[str, Sequence[str]]] = (), seed: int = 0
 ) -> np.ndarray:
     """Return unit-length LSA vectors of the texts (char n-grams plus the concept block)."""
-    return _lsa(fit_features(texts, concepts, words=False).transform(texts), seed)
+    return _lsa(fit_transform(texts, concepts, words=False)[1], seed)
 
 
 def _lsa(matrix: sp.csr_matrix, seed: int) -> np.ndarray:
-    """Return unit-length LSA vectors, the SVD fitted on a fixed sample's non-empty columns."""
+    """Return unit-length LSA vectors, the SVD fitted on a fixed sample's non-empty columns.
+
+    The sample holds at most LSA_SAMPLE rows and, for long texts, about LSA_NNZ stored n-grams
+    (never under 2 × LSA_DIMS rows), which bounds the cost of the randomized SVD (Halko et al.
+    2011).
+    """
     rng = np.random.default_rng(seed)
-    size = min(matrix.shape[0], LSA_SAMPLE)
+    per_row = matrix.nnz / max(matrix.shape[0], 1)
+    budget = max(LSA_DIMS * 2, int(LSA_NNZ / max(per_row, 1.0)))
+    size = min(matrix.shape[0], LSA_SAMPLE, budget)
     sample = matrix[np.sort(rng.choice(matrix.shape[0], size, replace=False))]
     used = np.unique(sample.indices)
     dims = max(2, min(LSA_DIMS, size - 1, len(used) - 1))
@@ -111,7 +134,12 @@ def _kmeans(vectors: np.ndarray, k: int, seed: int) -> MiniBatchKMeans:
 
 
 def k_curve(vectors: np.ndarray, seed: int = 0) -> list[tuple[int, float]]:
-    """Return the mean silhouette for each candidate k that fits the number of items."""
+    """Return the mean silhouette for each candidate k that fits the number of items.
+
+    Both the clustering and the silhouette run on one fixed sample of SILHOUETTE_SAMPLE items,
+    the subsampling that scikit-learn's `silhouette_score(..., sample_size=...)` offers, so the
+    curve costs the same for 5,000 or 50,000 items.
+    """
     rng = np.random.default_rng(seed)
     size = min(len(vectors), SILHOUETTE_SAMPLE)
     sample = vectors[np.sort(rng.choice(len(vectors), size, replace=False))]
@@ -145,21 +173,31 @@ def discover(
     k: int | None = None,
     concepts: Sequence[tuple[str, Sequence[str]]] = (),
     seed: int = 0,
+    progress: Callable[[str], None] | None = None,
 ) -> Clustering:
-    """Return clusters of the texts (k suggested from the silhouette curve unless given)."""
+    """Return clusters of the texts (k suggested from the silhouette curve unless given).
+
+    `progress` hears each stage as it starts: "features", "k_curve", "clusters", "keywords".
+    """
+    report = progress or (lambda stage: None)
     if len(texts) < MIN_ITEMS:
         raise InvalidInput("classify.too_few_to_cluster", minimum=MIN_ITEMS)
-    matrix = _shared_columns(fit_features(texts, concepts, words=False).transform(texts))
-    vectors = _lsa(matrix, seed)
-    curve = k_curve(vectors, seed)
-    chosen = int(k) if k else suggest_k(curve)
-    if not 2 <= chosen <= len(texts) // 2:
-        raise InvalidInput("classify.bad_k", k=chosen)
-    labels = refine(matrix, _kmeans(vectors, chosen, seed).predict(vectors))
-    centres = normalize(
-        np.vstack([vectors[labels == c].mean(axis=0) for c in range(labels.max() + 1)])
-    )
-    centrality = np.einsum("ij,ij->i", vectors, centres[labels])
+    with threadpool_limits(limits=1):
+        report("features")
+        matrix = _shared_columns(fit_transform(texts, concepts, words=False)[1])
+        vectors = _lsa(matrix, seed)
+        report("k_curve")
+        curve = k_curve(vectors, seed)
+        chosen = int(k) if k else suggest_k(curve)
+        if not 2 <= chosen <= len(texts) // 2:
+            raise InvalidInput("classify.bad_k", k=chosen)
+        report("clusters")
+        labels = refine(matrix, _kmeans(vectors, chosen, seed).predict(vectors))
+        centres = normalize(
+            np.vstack([vectors[labels == c].mean(axis=0) for c in range(labels.max() + 1)])
+        )
+        centrality = np.einsum("ij,ij->i", vectors, centres[labels])
+    report("keywords")
     keywords = cluster_keywords(texts, labels, seed=seed)
     return Clustering(labels, centrality, keywords, tuple(curve), chosen)
 
@@ -170,14 +208,20 @@ def cluster_keywords(
     """Return each cluster's most distinctive readable words (jieba for Chinese).
 
     Words are counted on a fixed sample of at most KEYWORD_SAMPLE items per cluster, which keeps
-    50,000 items fast and changes only the order of near-equal words.
+    50,000 items fast and changes only the order of near-equal words. Long texts are cut by
+    characters too: the clusters share KEYWORD_CHARS characters (each keeps at least KEYWORD_MIN
+    items), since jieba's time grows with the characters it reads.
     """
     series = pd.Series(list(texts))
+    lengths = series.astype(str).str.len().to_numpy()
+    clusters = int(labels.max()) + 1 if len(labels) else 0
+    share = KEYWORD_CHARS / max(clusters, 1)
     rng = np.random.default_rng(seed)
-    picked = [
-        np.sort(rng.permutation(np.flatnonzero(labels == c))[:KEYWORD_SAMPLE])
-        for c in range(int(labels.max()) + 1 if len(labels) else 0)
-    ]
+    picked = []
+    for c in range(clusters):
+        order = rng.permutation(np.flatnonzero(labels == c))[:KEYWORD_SAMPLE]
+        fits = int(np.searchsorted(np.cumsum(lengths[order]), share, side="right"))
+        picked.append(np.sort(order[: max(KEYWORD_MIN, fits)]))
     groups = [word_sets(series.iloc[p].tolist()) for p in picked]
     background = word_counts(found for g in groups for found in g)
     documents = sum(len(g) for g in groups)
@@ -207,16 +251,46 @@ def cluster_profile(members: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([sizes, mix, spark], axis=1).reset_index()
 
 
-def run_discovery(
-    store: Store, filters: dict[str, str], k: int | None, limit: int = 50_000, seed: int = 0
-) -> int:
-    """Cluster the filtered items with the taxonomy's cue words, save the run; return its id."""
+def cluster_items(
+    store: Store,
+    filters: dict[str, str],
+    k: int | None,
+    limit: int = 50_000,
+    seed: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[list[int], Clustering]:
+    """Return the ids of the filtered items and their clusters (taxonomy cue words as concepts)."""
     items = items_to_cluster(store, filters, limit)
     tax = load_taxonomy(store)
     concepts = [(str(r.key), str(r.keywords).split("|")) for r in tax.itertuples() if r.keywords]
-    result = discover(analysis_text(items).tolist(), k, concepts, seed)
+    result = discover(analysis_text(items).tolist(), k, concepts, seed, progress)
+    return items["feedback_id"].astype(int).tolist(), result
+
+
+def save_discovery(
+    store: Store,
+    filters: dict[str, str],
+    k: int | None,
+    found: tuple[list[int], Clustering],
+    limit: int = 50_000,
+    seed: int = 0,
+) -> int:
+    """Save the clusters of cluster_items as a new run; return its id."""
     settings = {"filters": filters, "k": k, "limit": limit, "seed": seed}
-    return save_run(store, settings, items["feedback_id"].tolist(), result)
+    return save_run(store, settings, found[0], found[1])
+
+
+def run_discovery(
+    store: Store,
+    filters: dict[str, str],
+    k: int | None,
+    limit: int = 50_000,
+    seed: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> int:
+    """Cluster the filtered items with the taxonomy's cue words, save the run; return its id."""
+    found = cluster_items(store, filters, k, limit, seed, progress)
+    return save_discovery(store, filters, k, found, limit, seed)
 
 
 def map_cluster(

@@ -122,13 +122,15 @@ def fit_features(
 
 
 def fit_transform(
-    texts: Sequence[str], concepts: Iterable[tuple[str, Iterable[str]]] = ()
+    texts: Sequence[str],
+    concepts: Iterable[tuple[str, Iterable[str]]] = (),
+    words: bool = True,
 ) -> tuple[Features, sp.csr_matrix]:
     """Return a feature map fitted on the texts and the texts' feature rows (one hashing pass)."""
-    counts = _char_hasher().transform(texts)
+    counts = _char_hasher(words).transform(texts)
     idf = TfidfTransformer(sublinear_tf=True).fit(counts)
-    words = tuple((key, tuple(w.lower() for w in ws if w)) for key, ws in concepts)
-    features = Features(idf=idf, concepts=tuple(c for c in words if c[1]))
+    cues = tuple((key, tuple(w.lower() for w in ws if w)) for key, ws in concepts)
+    features = Features(idf=idf, concepts=tuple(c for c in cues if c[1]), words=words)
     return features, features.rows(counts, texts)
 
 

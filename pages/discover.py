@@ -2,31 +2,21 @@
 
 import streamlit as st
 
-from cxdash.charts.classify import k_curve_figure, trend_figure
-from cxdash.discover import (
-    cluster_profile,
-    map_cluster,
-    run_discovery,
-    split_in_store,
-    suggested_at_largest,
-)
+from cxdash.charts.classify import k_curve_figure
+from cxdash.discover import cluster_profile, split_in_store, suggested_at_largest
 from cxdash.errors import CxDashError
 from cxdash.storage.clusters import (
     cluster_members,
     distinct_values,
-    examples,
     latest_run,
     list_clusters,
     merge_clusters,
 )
 from cxdash.storage.feedback import count_feedback
 from cxdash.storage.taxonomy import load_taxonomy
-from cxdash.taxonomy import display_names
 from cxdash.ui.auth import can_write
-from cxdash.ui.classify_widgets import category_picker, labelled_table
-from cxdash.ui.context import label, lang, show_error, store, t
-
-MAX_CARDS = 30
+from cxdash.ui.context import label, show_error, store, t
+from cxdash.ui.discover_cards import cluster_card, more_button, run_in_status, shown_count
 
 st.title(t("discover.title"))
 st.caption(t("discover.caption"))
@@ -46,8 +36,7 @@ k = cols[1].number_input(t("discover.k"), 0, 60, 0, key="disc_k")
 limit = cols[2].number_input(t("discover.limit"), 100, 50_000, 5_000, 500, key="disc_limit")
 if cols[3].button(t("discover.run"), key="disc_run", disabled=not can_write(), type="primary"):
     try:
-        with st.spinner(t("discover.running")):
-            run_discovery(workspace, {"channel": channel} if channel else {}, int(k) or None, limit)
+        run_in_status(workspace, {"channel": channel} if channel else {}, int(k) or None, limit)
     except CxDashError as err:
         show_error(err)
 
@@ -70,37 +59,10 @@ if run["k_curve"]:
 tax = load_taxonomy(workspace)
 clusters = list_clusters(workspace, run_id)
 profile = cluster_profile(cluster_members(workspace, run_id)).set_index("cluster_no")
-for cluster in clusters.head(MAX_CARDS).itertuples():
-    no = int(cluster.cluster_no)
-    stats = profile.loc[no]
-    with st.container(border=True, key=f"card_{no}"):
-        title = cluster.name if isinstance(cluster.name, str) else t("discover.unnamed")
-        st.markdown(f"**{t('discover.cluster', no=no, name='')}**")
-        st.text(title)
-        left, right = st.columns([3, 2])
-        left.text(t("discover.keywords", words=cluster.keywords))
-        if stats["unscored"] < 1:
-            shares = {"neg": stats["negative"], "neu": stats["neutral"], "pos": stats["positive"]}
-            left.caption(t("discover.mix", **shares))
-        else:
-            left.caption(t("discover.mix_unscored"))
-        left.metric(t("discover.size"), f"{cluster.size:,}")
-        right.plotly_chart(trend_figure(stats["trend"], t("discover.trend")), key=f"trend_{no}")
-        labelled_table(examples(workspace, run_id, no), {}, f"ex_{no}")
-        name_col, cat_col, go_col = st.columns([2, 2, 1], vertical_alignment="bottom")
-        name = name_col.text_input(t("discover.name"), key=f"cl_name_{no}")
-        with cat_col:
-            category = category_picker(
-                tax, t("discover.map_to"), f"cl_cat_{no}", extra=("__new__",)
-            )
-        if go_col.button(t("discover.save"), key=f"cl_save_{no}", disabled=not can_write()):
-            try:
-                target = None if category == "__new__" else category
-                key, count = map_cluster(workspace, run_id, no, name.strip() or title, target)
-                shown = display_names(load_taxonomy(workspace), lang()).get(key, key)
-                st.success(t("discover.mapped", count=count, category=shown))
-            except CxDashError as err:
-                show_error(err)
+shown = shown_count(run_id, len(clusters))
+for _, cluster in clusters.head(shown).iterrows():
+    cluster_card(workspace, run_id, cluster, profile.loc[int(cluster["cluster_no"])], tax)
+more_button(run_id, shown, len(clusters))
 
 numbers = clusters["cluster_no"].astype(int).tolist()
 with st.expander(t("discover.merge")):

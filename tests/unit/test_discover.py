@@ -119,3 +119,59 @@ def test_refinement_stops_before_a_cluster_would_empty():
     start = np.array(truth)
     start[:2] = 3
     assert len(set(refine(matrix, start))) == 4
+
+
+FILLER = (
+    "尊敬的领导您好，我是本市的一名普通市民，",
+    "这个情况已经持续了好几个月，多次打电话反映都没有结果，",
+    "周围的邻居也都很有意见，大家的正常生活受到了很大影响，",
+    "希望有关部门能够高度重视，尽快派人来现场调查处理，",
+    "并给我们一个明确的答复，谢谢领导在百忙之中阅读这封留言！",
+)
+
+
+def _long_texts(per_group: int = 100) -> tuple[list[str], list[int]]:
+    """Planted groups inside citizen-message-length texts (about 300 characters each)."""
+    texts, truth = [], []
+    for g, templates in enumerate(GROUPS.values()):
+        for i in range(per_group):
+            opening = "".join(FILLER[(i + j) % 5] for j in range(3))
+            closing = "".join(FILLER[(i + j) % 5] for j in range(3, 7))
+            texts.append(opening + templates[i % 3].format(i + 2) + closing * 2)
+            truth.append(g)
+    return texts, truth
+
+
+def test_long_texts_with_bounded_samples_still_find_the_groups_and_repeat(monkeypatch):
+    import cxdash.discover as module
+
+    texts, truth = _long_texts()
+    assert min(len(t) for t in texts) > 250
+    # Bounds low enough that the LSA sample (200 of 300 rows) and the keyword sample bind.
+    monkeypatch.setattr(module, "LSA_NNZ", 20_000)
+    monkeypatch.setattr(module, "KEYWORD_CHARS", 6_000)
+    first, second = discover(texts, k=3, seed=0), discover(texts, k=3, seed=0)
+    assert np.array_equal(first.labels, second.labels)
+    assert first.keywords == second.keywords
+    assert adjusted_rand_score(truth, first.labels) > 0.9
+    network = int(np.bincount(first.labels[100:200]).argmax())
+    assert "断网" in first.keywords[network]
+
+
+def test_short_texts_stay_inside_the_bounds_for_long_texts(monkeypatch):
+    import cxdash.discover as module
+
+    texts, _ = _texts()
+    bounded = discover(texts, k=3, seed=0)
+    monkeypatch.setattr(module, "LSA_NNZ", 10**12)
+    monkeypatch.setattr(module, "KEYWORD_CHARS", 10**12)
+    unbounded = discover(texts, k=3, seed=0)
+    assert np.array_equal(bounded.labels, unbounded.labels)
+    assert bounded.keywords == unbounded.keywords
+
+
+def test_progress_hears_each_stage_in_order():
+    texts, _ = _texts()
+    stages: list[str] = []
+    discover(texts, progress=stages.append)
+    assert stages == ["features", "k_curve", "clusters", "keywords"]
