@@ -344,6 +344,30 @@ TARGETS = (
 NOTES = """
 Where a target is missed, what was tried (all on the same sample and split as above):
 
+- Label draws: one draw of 20 labels a category is noisy. Over five draws (label seeds 0–4, same
+  sample, same test split) cxdash scores 0.806 ± 0.009 at 20 a category (baseline 0.733 ±
+  0.006); the seed-0 draw (0.793) lies below that mean. The mean meets the 0.80 target, the
+  seed-0 figure does not. At 200 a category the five draws give 0.851 ± 0.003 against the
+  baseline's 0.853 ± 0.006; the baseline's seed-0 figure (0.863) lies well above its own mean,
+  so at 200 the two are level within one standard deviation, and both about 0.03 short of 0.88.
+- New ideas at 20 and 200 a category, chosen on a dev split only (30 % of the training part,
+  seed 1; labels drawn from the other 70 % with seeds 0–2, the rest as the unlabelled pool; the
+  test part never used; `python -m bench.classify dev` prints the product's figures there,
+  0.798 / 0.858). None of them helped, so none
+  was kept and the product and the figures above are unchanged:
+  averaging five self-training runs, each over a different 80 % of the pool with its own SGD
+  seed (bagging; probabilities averaged 0.797 / 0.857, coefficients averaged 0.797 / 0.857);
+  label spreading on a k-nearest-neighbour graph of the TF-IDF rows themselves (cosine, not
+  LSA), its label distribution blended into the picks' confidence (k 10, α 0.9, weight 0.5:
+  0.788 / 0.853; weight 0.3: 0.795 / 0.854; k 20, α 0.99, weight 0.5: 0.796 / 0.857), or
+  picks only where the spread label (k 20, α 0.99) and the model agree (0.722 / 0.840); the
+  test item's k nearest labelled and pool rows by TF-IDF cosine voting beside the model at
+  prediction time (k 5–40, weight 0.2–0.6: 0.778–0.799, at best +0.001, / 0.819–0.857);
+  cluster-then-label, one-hot cxdash.discover
+  clusters (k 10 and 30, fitted on all training and dev texts) appended to the features at
+  weight 0.1 / 0.3 / 0.6 (0.778 / 0.720 / 0.701 at 20; 0.803 / 0.785 at 200 for 0.3 / 0.6);
+  shifting the final model's intercepts until its guesses on the pool match the estimated
+  priors, the pick shares or a uniform split (0.781–0.793 / 0.824–0.855).
 - Macro-F1 at 20 labels: self-training lifts the LinearSVC baseline by about 0.07. Its picks are
   now split by class priors estimated from the first model's guesses on the pool (half prior, half
   uniform when the guesses spread evenly; the prior alone otherwise), five rounds over 90 % of the
@@ -440,6 +464,19 @@ def splice_curve(doc: str, section: list[str]) -> str:
     return "\n".join(kept) + "\n"
 
 
+def dev_scores(frame: pd.DataFrame, sizes: tuple[int, ...] = (20, 200)) -> dict[int, list[float]]:
+    """Return cxdash's macro-F1 on a dev split of the training part, per size, for label seeds 0–2.
+
+    The dev split is 30 % of the training part (seed 1); labels are drawn from the other 70 %,
+    whose rest is the unlabelled pool. The test part is never touched: settings are chosen here.
+    """
+    train, _ = train_test_split(frame, test_size=0.3, random_state=SEED, stratify=frame["cat"])
+    inner, dev = train_test_split(train, test_size=0.3, random_state=1, stratify=train["cat"])
+    return {
+        n: [curve_scores(inner, dev, "review", "cat", n, d)[1] for d in range(3)] for n in sizes
+    }
+
+
 def curve_only() -> None:
     """Re-run only the learning curve on the shopping sample and splice it into the saved section."""
     sample = _shopping()
@@ -454,8 +491,15 @@ def curve_only() -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["curve"]:
+    if sys.argv[1:] == ["curve"]:
+        curve_only()
+    elif sys.argv[1:] == ["dev"] and (data := _shopping()) is not None:
+        with threadpool_limits(limits=1):
+            for size, found in dev_scores(data).items():
+                print(
+                    f"{size} a class: mean {np.mean(found):.4f}, draws {np.round(found, 3).tolist()}"
+                )
+    else:
         sys.exit(
-            "usage: python -m bench.classify curve   (the full area runs with: python -m bench classify)"
+            "usage: python -m bench.classify curve|dev   (the full area: python -m bench classify)"
         )
-    curve_only()
