@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from cxdash.text import (
+    NB_WEIGHT,
     SELF_TRAIN_UNTIL,
     WORD_MARK,
     fit_transform,
@@ -55,3 +56,25 @@ def test_few_labels_self_train_on_the_pool_and_do_so_reproducibly():
     assert not np.allclose(first.estimator.coef_, alone.estimator.coef_)
     guess = first.predict(["话费账单不对", "宽带断了"])
     assert guess["category"].tolist() == ["billing", "network"]
+
+
+def test_probabilities_blend_the_logistic_model_with_its_naive_bayes_partner():
+    texts = ["账单多扣钱", "话费扣错了", "宽带断网了", "网络连不上", "客服态度差", "客服不理人"]
+    labels = ["billing", "billing", "network", "network", "service", "service"]
+    pool = [f"账单多扣钱话费{i}" for i in range(20)] + [f"宽带断网络{i}" for i in range(20)]
+    features, rows = fit_transform([*texts, *pool])
+    model = train_on_rows(features, rows[:6], labels, rows[6:])
+    again = train_on_rows(features, rows[:6], labels, rows[6:])
+    assert model is not None and again is not None and model.partner is not None
+    probe = features.transform(["话费账单不对", "宽带断了", "客服太差"])
+    logistic = model.estimator.predict_proba(probe)
+    bayes = model.partner.predict_proba(probe)
+    assert not np.allclose(logistic, bayes)
+    blended = model.probabilities(probe)
+    assert np.allclose(blended, (1 - NB_WEIGHT) * logistic + NB_WEIGHT * bayes)
+    assert np.allclose(blended.sum(axis=1), 1.0)
+    assert list(model.partner.classes_) == list(model.estimator.classes_)
+    guess = model.predict_rows(probe)
+    assert np.allclose(guess["confidence"], blended.max(axis=1))
+    assert guess["category"].tolist() == ["billing", "network", "service"]
+    assert np.array_equal(again.probabilities(probe), blended)
