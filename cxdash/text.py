@@ -268,11 +268,17 @@ class Model:
 
 
 def fit_model(
-    features: Features, rows: sp.csr_matrix, labels: np.ndarray, classes: tuple[str, ...], seed: int
+    features: Features,
+    rows: sp.csr_matrix,
+    labels: np.ndarray,
+    classes: tuple[str, ...],
+    seed: int,
+    partner: bool = True,
 ) -> Model:
-    """Return the logistic model and its Naive Bayes partner fitted on the same labelled rows."""
+    """Return the logistic model, with its Naive Bayes partner if asked, fitted on the rows."""
     estimator = linear_classifier(seed).fit(rows, labels)
-    return Model(features, estimator, classes, partner_classifier().fit(rows, labels))
+    bayes = partner_classifier().fit(rows, labels) if partner else None
+    return Model(features, estimator, classes, bayes)
 
 
 def _confident(
@@ -286,20 +292,29 @@ def _confident(
     return chosen["row"].to_numpy(), chosen["category"].to_numpy()
 
 
+def _guessed_prior(guesses: Sequence[str], classes: Sequence[str]) -> np.ndarray:
+    counts = pd.Series(list(guesses)).value_counts().reindex(list(classes), fill_value=0)
+    return counts.to_numpy(dtype=float) / max(int(counts.sum()), 1)
+
+
+def even_spread(guesses: Sequence[str], classes: Sequence[str]) -> bool:
+    """Return whether guesses spread evenly over the classes (normalised entropy ≥ EVEN_PRIOR)."""
+    prior = _guessed_prior(guesses, classes)
+    present = prior[prior > 0]
+    entropy = float(-(present * np.log(present)).sum())
+    return len(classes) > 1 and entropy / np.log(len(classes)) >= EVEN_PRIOR
+
+
 def pick_shares(guesses: Sequence[str], classes: Sequence[str]) -> np.ndarray:
     """Return the share of self-training picks per class, from the first model's guesses.
 
     The guessed class counts estimate the class priors of the unlabelled items. With an even
-    estimate (normalised Shannon entropy ≥ EVEN_PRIOR) the shares mix it half and half with a
-    uniform share, which keeps classes the first model under-guesses in play; with an uneven one
-    they follow the estimate, so small classes only get their own share of the picks.
+    estimate (`even_spread`) the shares mix it half and half with a uniform share, which keeps
+    classes the first model under-guesses in play; with an uneven one they follow the estimate,
+    so small classes only get their own share of the picks.
     """
-    counts = pd.Series(list(guesses)).value_counts().reindex(list(classes), fill_value=0)
-    prior = counts.to_numpy(dtype=float) / max(int(counts.sum()), 1)
-    present = prior[prior > 0]
-    entropy = float(-(present * np.log(present)).sum())
-    even = len(classes) > 1 and entropy / np.log(len(classes)) >= EVEN_PRIOR
-    return 0.5 * prior + 0.5 / len(classes) if even else prior
+    prior = _guessed_prior(guesses, classes)
+    return 0.5 * prior + 0.5 / len(classes) if even_spread(guesses, classes) else prior
 
 
 def train_on_rows(
@@ -317,14 +332,29 @@ def train_on_rows(
     (class priors estimated from the first model's guesses, as in Saerens et al. 2002's
     setting of labelled and unlabelled priors that differ). With SELF_TRAIN_UNTIL labels a class
     or more it is skipped.
+
+    The Naive Bayes partner joins only when the logistic model's guesses on the pool (or, with
+    no pool, the labels) spread evenly over the classes: Complement NB leaves the class prior out
+    of its decision (Rennie et al. 2003, §3.1), which suits classes of about equal size and
+    pushes items into the small ones otherwise (bench: CFPB products, macro-F1 0.70 to 0.14).
     """
     target = np.asarray(labels, dtype=object)
     if len(set(target)) < MIN_LABELS:
         return None
     classes = tuple(sorted(set(target)))
-    model = fit_model(features, rows, target, classes, seed)
+    model = fit_model(features, rows, target, classes, seed, partner=False)
+    has_pool = pool is not None and pool.shape[0] > 0
+    guessed_on = pool if pool is not None and has_pool else None
+    guesses = (
+        model.predict_rows(guessed_on)["category"].tolist()
+        if guessed_on is not None
+        else target.tolist()
+    )
+    blend = even_spread(guesses, classes)
+    if blend:
+        model = Model(features, model.estimator, classes, partner_classifier().fit(rows, target))
     few = len(target) / len(classes) < SELF_TRAIN_UNTIL
-    if pool is None or not few or pool.shape[0] == 0:
+    if pool is None or not has_pool or not few:
         return model
     shares = pick_shares(model.predict_rows(pool)["category"], classes)
     for round_no in range(1, SELF_TRAIN_ROUNDS + 1):
@@ -338,6 +368,7 @@ def train_on_rows(
             np.concatenate([target, guessed]),
             classes,
             seed,
+            partner=blend,
         )
     return model
 
