@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -33,6 +35,7 @@ from cxdash.text import fit_transform, train_model
 
 SEED = 0
 CURVE = (10, 20, 50, 200)
+DRAWS = 5
 
 
 CPU: dict[str, float] = {}
@@ -77,30 +80,75 @@ def clustering_quality(sample: pd.DataFrame) -> list[str]:
     ]
 
 
-def _per_class(frame: pd.DataFrame, label: str, n: int) -> pd.DataFrame:
-    """Return up to n rows per label, drawn with the fixed seed (a seeded shuffle, then head)."""
-    return frame.sample(frac=1.0, random_state=SEED).groupby(label, sort=True).head(n)
+def _per_class(frame: pd.DataFrame, label: str, n: int, seed: int = SEED) -> pd.DataFrame:
+    """Return up to n rows per label, drawn with a fixed seed (a seeded shuffle, then head)."""
+    return frame.sample(frac=1.0, random_state=seed).groupby(label, sort=True).head(n)
 
 
-def learning_curve(frame: pd.DataFrame, text: str, label: str, sizes: tuple[int, ...]) -> list[str]:
-    """Return rows of macro-F1 at each labels-per-class size: baseline SVC and cxdash."""
+def curve_scores(
+    train: pd.DataFrame, test: pd.DataFrame, text: str, label: str, n: int, draw: int
+) -> tuple[float, float]:
+    """Return macro-F1 on test of the baseline SVC and of cxdash, from one draw of n labels a class.
+
+    The draw picks the labelled rows (seeded by `draw`); the rest of the training part is the
+    unlabelled pool. The models keep the fixed SEED, so only the labels change between draws.
+    """
+    picked = _per_class(train, label, n, draw)
+    pool = train.drop(picked.index)[text].tolist()
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True)
+    svc = LinearSVC(random_state=SEED).fit(vec.fit_transform(picked[text]), picked[label])
+    base = f1_score(test[label], svc.predict(vec.transform(test[text])), average="macro")
+    model = train_model(picked[text].tolist(), picked[label].tolist(), pool, seed=SEED)
+    ours = (
+        f1_score(test[label], model.predict(test[text].tolist())["category"], average="macro")
+        if model
+        else 0.0
+    )
+    return float(base), float(ours)
+
+
+def learning_curve(
+    frame: pd.DataFrame, text: str, label: str, sizes: tuple[int, ...], draws: int = 1
+) -> list[str]:
+    """Return rows of macro-F1 at each labels-per-class size: baseline SVC and cxdash.
+
+    With several draws (label seeds 0 … draws-1, same sample and same test split) each row gives
+    the seed-0 figure, then the mean and sample standard deviation over the draws.
+    """
     train, test = train_test_split(frame, test_size=0.3, random_state=SEED, stratify=frame[label])
     rows = []
     for n in sizes:
-        picked = _per_class(train, label, n)
-        pool = train.drop(picked.index)[text].tolist()
-        vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True)
-        svc = LinearSVC(random_state=SEED).fit(vec.fit_transform(picked[text]), picked[label])
-        base = f1_score(test[label], svc.predict(vec.transform(test[text])), average="macro")
-        model = train_model(picked[text].tolist(), picked[label].tolist(), pool, seed=SEED)
-        ours = (
-            f1_score(test[label], model.predict(test[text].tolist())["category"], average="macro")
-            if model
-            else 0
+        scores = np.array([curve_scores(train, test, text, label, n, d) for d in range(draws)])
+        FOUND[f"f1_{label}_{n}"] = scores[0, 1]
+        if draws == 1:
+            rows.append(f"| {n} per class | {scores[0, 0]:.3f} | {scores[0, 1]:.3f} |")
+            continue
+        mean, sd = scores.mean(axis=0), scores.std(axis=0, ddof=1)
+        FOUND[f"f1_{label}_{n}_mean"] = mean[1]
+        rows.append(
+            f"| {n} per class | {scores[0, 0]:.3f} | {mean[0]:.3f} ± {sd[0]:.3f} "
+            f"| {scores[0, 1]:.3f} | {mean[1]:.3f} ± {sd[1]:.3f} |"
         )
-        FOUND[f"f1_{label}_{n}"] = ours
-        rows.append(f"| {n} per class | {base:.3f} | {ours:.3f} |")
     return rows
+
+
+def curve_section(sample: pd.DataFrame) -> list[str]:
+    """Return the learning-curve table on the shopping sample: seed 0, mean ± sd over DRAWS."""
+    start, cpu = time.perf_counter(), time.process_time()
+    rows = learning_curve(sample, "review", "cat", CURVE, DRAWS)
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return [
+        "Classifier macro-F1 against the human category (30 % held out; targets ≥ 0.80 at 20, ≥ 0.88 at 200). "
+        f"Seed 0 is one draw of the labels; mean ± sd is over {DRAWS} draws (label seeds 0–{DRAWS - 1}) "
+        "on the same sample and the same test split:",
+        "",
+        "| labels | baseline, seed 0 | baseline, mean ± sd | cxdash, seed 0 | cxdash, mean ± sd |",
+        "|---|---|---|---|---|",
+        *rows,
+        "",
+        f"_The {len(CURVE) * DRAWS} draws × two models took {took / 60:.1f} min wall ({cpu / 60:.1f} min CPU), "
+        f"one thread, load average {os.getloadavg()[0]:.1f} at the end._",
+    ]
 
 
 def _cfpb() -> pd.DataFrame | None:
@@ -357,14 +405,7 @@ def _run() -> str:
             "|---|---|---|",
         ]
         lines += clustering_quality(sample)
-        lines += [
-            "",
-            "Classifier macro-F1 against the human category (30 % held out; targets ≥ 0.80 at 20, ≥ 0.88 at 200):",
-            "",
-            "| labels | TF-IDF char(1,2) + LinearSVC (baseline) | cxdash (self-trained) |",
-            "|---|---|---|",
-        ]
-        lines += learning_curve(sample, "review", "cat", CURVE)
+        lines += ["", *curve_section(sample)]
     cfpb = _cfpb()
     if cfpb is not None:
         lines += [
@@ -406,7 +447,9 @@ def _run() -> str:
 TARGETS = (
     ("nmi", "clustering NMI, online_shopping_10_cats", 0.60, True),
     ("f1_cat_20", "macro-F1 at 20 labels a category", 0.80, True),
+    ("f1_cat_20_mean", f"macro-F1 at 20 labels a category, mean of {DRAWS} draws", 0.80, True),
     ("f1_cat_200", "macro-F1 at 200 labels a category", 0.88, True),
+    ("f1_cat_200_mean", f"macro-F1 at 200 labels a category, mean of {DRAWS} draws", 0.88, True),
     ("sentiment_waimai_10k", "sentiment accuracy, waimai_10k", 0.85, True),
     ("sentiment_chnsenticorp_htl", "sentiment accuracy, chnsenticorp_htl", 0.85, True),
     ("classify_100k_s", "classify 100k, wall seconds", 60, False),
@@ -416,6 +459,46 @@ TARGETS = (
 NOTES = """
 Where a target is missed, what was tried (all on the same sample and split as above):
 
+- Label draws: one draw of 20 labels a category is noisy. Over five draws (label seeds 0–4, same
+  sample, same test split) cxdash scores 0.825 ± 0.010 at 20 a category (baseline 0.733 ±
+  0.006; seed 0: 0.812); before the Naive Bayes blend below it scored 0.806 ± 0.009 (seed 0:
+  0.793), and 0.784 ± 0.020 / 0.823 ± 0.004 / 0.851 ± 0.003 at 10 / 50 / 200. At 200 a category
+  the five draws give 0.854 ± 0.004 against the baseline's 0.853 ± 0.006; the baseline's seed-0
+  figure (0.863) lies well above its own mean, so at 200 the two are level within one standard
+  deviation, both about 0.03 short of 0.88. The blend's +0.008 at 200 on the dev split did not
+  carry over to the test part (0.851 to 0.854, within one standard deviation).
+- New ideas at 20 and 200 a category, chosen on a dev split only (30 % of the training part,
+  seed 1; labels drawn from the other 70 % with seeds 0–2, the rest as the unlabelled pool; the
+  test part never used; `python -m bench.classify dev` prints the product's figures there).
+  Kept: the logistic model's class probabilities are blended with a Complement Naive Bayes
+  model's on the same rows, inside self-training (the picks) and for the final answer. Without
+  self-training that mix had given +0.003 (below); inside the loop, with a heavy Naive Bayes
+  share and little smoothing, it lifts the dev split from 0.798 / 0.858 to 0.827 / 0.866 (NB
+  weight 0.85, alpha 0.1). Grid, weight / alpha: 0.3 / 0.3 0.803 / 0.859; 0.5 / 0.3 0.810 /
+  0.863; 0.5 / 1.0 0.803 / 0.860; 0.5 / 0.1 0.816 / 0.864; 0.7 / 0.3 0.815 / 0.866; 0.7 / 0.1
+  0.824 / 0.865; 0.85 / 0.3 0.815 / 0.869; 0.85 / 0.03 0.818 / 0.858; 0.95 / 0.1 0.807 / 0.851;
+  Naive Bayes alone at the end 0.786 / 0.828. Blended picks with the logistic model alone
+  answering: 0.800–0.825 / 0.855–0.862. Complement NB leaves the class prior out of its
+  decision, and on CFPB's uneven products (test part, seed 0) the blend fell from 0.702 to
+  0.141, so the partner joins only when the logistic model's guesses on the pool spread evenly
+  (the same entropy test as the picks); CFPB stays at 0.702, and the dev figures above are
+  unchanged. The 1M stream row above predates the blend and was not re-run (the partner adds
+  a few class × 2^18 arrays, tens of MB).
+  Not kept (dev figures at 20 / 200, against the product's 0.798 / 0.858 before the blend):
+  averaging five self-training runs, each over a different 80 % of the pool with its own SGD
+  seed (bagging; probabilities averaged 0.797 / 0.857, coefficients averaged 0.797 / 0.857);
+  label spreading on a k-nearest-neighbour graph of the TF-IDF rows themselves (cosine, not
+  LSA), its label distribution blended into the picks' confidence (k 10, α 0.9, weight 0.5:
+  0.788 / 0.853; weight 0.3: 0.795 / 0.854; k 20, α 0.99, weight 0.5: 0.796 / 0.857), or
+  picks only where the spread label (k 20, α 0.99) and the model agree (0.722 / 0.840); the
+  test item's k nearest labelled and pool rows by TF-IDF cosine voting beside the model at
+  prediction time (k 5–40, weight 0.2–0.6: 0.778–0.799, at best +0.001, / 0.819–0.857);
+  cluster-then-label, one-hot cxdash.discover clusters (k 10 and 30, fitted on all training and
+  dev texts) appended to the features at weight 0.1 / 0.3 / 0.6 (0.778 / 0.720 / 0.701 at 20;
+  0.803 / 0.785 at 200 for 0.3 / 0.6); shifting the final model's intercepts until its guesses
+  on the pool match the estimated priors, the pick shares or a uniform split (0.781–0.793 /
+  0.824–0.855); ranking the picks by the top-two margin instead of the top probability (0.795 /
+  0.857).
 - Macro-F1 at 20 labels: self-training lifts the LinearSVC baseline by about 0.07. Its picks are
   now split by class priors estimated from the first model's guesses on the pool (half prior, half
   uniform when the guesses spread evenly; the prior alone otherwise), five rounds over 90 % of the
@@ -470,9 +553,9 @@ Where a target is missed, what was tried (all on the same sample and split as ab
 """
 
 
-def targets() -> list[str]:
-    """Return the summary table of the issue's targets: measured figure and the gap."""
-    rows = ["", "Targets:", "", "| target | required | measured | met |", "|---|---|---|---|"]
+def target_rows() -> list[str]:
+    """Return the rows of the targets table for the figures found in this run."""
+    rows = []
     for key, name, goal, higher in TARGETS:
         if key not in FOUND:
             continue
@@ -481,4 +564,73 @@ def targets() -> list[str]:
         verdict = "yes" if met else f"no, short by {abs(goal - value):.3f}"
         sign = "≥" if higher else "≤"
         rows.append(f"| {name} | {sign} {goal} | {value:.3f} | {verdict} |")
-    return [*rows, NOTES]
+    return rows
+
+
+def targets() -> list[str]:
+    """Return the summary table of the issue's targets: measured figure and the gap."""
+    rows = ["", "Targets:", "", "| target | required | measured | met |", "|---|---|---|---|"]
+    return [*rows, *target_rows(), NOTES]
+
+
+def splice_curve(doc: str, section: list[str]) -> str:
+    """Return the saved classify section with its learning curve, curve targets and notes replaced.
+
+    The other figures of the saved section (clustering, CFPB, sentiment, speed) stay as they were
+    measured; a line under the table says when the curve was re-run on its own.
+    """
+    lines = doc.splitlines()
+    start = next(i for i, x in enumerate(lines) if x.startswith("Classifier macro-F1"))
+    end = next(i for i, x in enumerate(lines) if i > start and x.startswith("English cross-check"))
+    when = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    note = f"_The learning curve was re-run on its own, {when}; the other figures are from the run stamped below._"
+    lines[start:end] = [*section, "", note, ""]
+    found = {row.split(" | ")[0]: row for row in target_rows()}
+    kept = [x for x in lines if x.split(" | ")[0] not in found]
+    head = next(i for i, x in enumerate(kept) if x.startswith("| clustering NMI"))
+    kept[head + 1 : head + 1] = list(found.values())
+    notes = next(i for i, x in enumerate(kept) if x.startswith("Where a target is missed"))
+    stamp = next(i for i, x in enumerate(kept) if i > notes and x.startswith("_Run "))
+    kept[notes:stamp] = [*NOTES.strip().splitlines(), ""]
+    return "\n".join(kept) + "\n"
+
+
+def dev_scores(frame: pd.DataFrame, sizes: tuple[int, ...] = (20, 200)) -> dict[int, list[float]]:
+    """Return cxdash's macro-F1 on a dev split of the training part, per size, for label seeds 0–2.
+
+    The dev split is 30 % of the training part (seed 1); labels are drawn from the other 70 %,
+    whose rest is the unlabelled pool. The test part is never touched: settings are chosen here.
+    """
+    train, _ = train_test_split(frame, test_size=0.3, random_state=SEED, stratify=frame["cat"])
+    inner, dev = train_test_split(train, test_size=0.3, random_state=1, stratify=train["cat"])
+    return {
+        n: [curve_scores(inner, dev, "review", "cat", n, d)[1] for d in range(3)] for n in sizes
+    }
+
+
+def curve_only() -> None:
+    """Re-run only the learning curve on the shopping sample and splice it into the saved section."""
+    sample = _shopping()
+    if sample is None:
+        print("online_shopping_10_cats is not available; nothing to do")
+        return
+    with threadpool_limits(limits=1):
+        section = curve_section(sample)
+    saved = Path(__file__).resolve().parent.parent / "docs" / "benchmarks" / "classify.md"
+    saved.write_text(splice_curve(saved.read_text(encoding="utf-8"), section), encoding="utf-8")
+    print("\n".join(section))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["curve"]:
+        curve_only()
+    elif sys.argv[1:] == ["dev"] and (data := _shopping()) is not None:
+        with threadpool_limits(limits=1):
+            for size, found in dev_scores(data).items():
+                print(
+                    f"{size} a class: mean {np.mean(found):.4f}, draws {np.round(found, 3).tolist()}"
+                )
+    else:
+        sys.exit(
+            "usage: python -m bench.classify curve|dev   (the full area: python -m bench classify)"
+        )

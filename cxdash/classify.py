@@ -1,6 +1,7 @@
 """Categories for every item: keyword and regex rules, plus a classifier trained on human labels.
 
-The classifier is a multinomial logistic regression on hashed character n-grams (`cxdash.text`).
+The classifier is a multinomial logistic regression on hashed character n-grams, its class
+probabilities averaged with a Complement Naive Bayes model on the same rows (`cxdash.text`).
 With few labels it also learns from the unlabelled majority by self-training (Yarowsky 1995;
 scikit-learn's SelfTrainingClassifier describes the same loop): confident predictions on the
 unlabelled items join the training set for a few rounds, split over the classes by their priors
