@@ -63,12 +63,15 @@ def test_model_learned_from_rated_items_reads_new_words():
 def _workspace() -> pd.DataFrame:
     """Rated food reviews, then unrated hotel reviews whose slang the rated ones never use."""
     rated = ["菜品鲜嫩可口"] * 100 + ["菜品发硬难咽"] * 100
-    unrated = ["房间巴适，很满意"] * 40 + ["房间拉胯，很失望"] * 40
+    places = ("房间", "早餐", "前台", "浴室")
+    praise = [f"{p}巴适，{w}" for p in places for w in ("很满意", "很好", "太棒了")]
+    blame = [f"{p}拉胯，{w}" for p in places for w in ("很失望", "太差了", "很生气")]
+    unrated = (praise + blame) * 4
     return pd.DataFrame(
         {
             "text": rated + unrated,
-            "rating": [5.0] * 100 + [1.0] * 100 + [np.nan] * 80,
-            "rating_max": [5.0] * 200 + [np.nan] * 80,
+            "rating": [5.0] * 100 + [1.0] * 100 + [np.nan] * len(unrated),
+            "rating_max": [5.0] * 200 + [np.nan] * len(unrated),
         }
     )
 
@@ -83,7 +86,7 @@ def test_adapting_on_unrated_text_learns_the_new_domain_words():
     before, after = plain.polarity_rows(held_out), adapted.polarity_rows(held_out)
     assert lexicon_scores(["床铺巴适", "床铺拉胯"]).tolist() == [0.0, 0.0]
     assert after[0] > 0 > after[1]
-    assert after[0] - after[1] > before[0] - before[1] + 0.2
+    assert after[0] - after[1] > before[0] - before[1] + 0.5
 
 
 def test_adaptation_is_deterministic():
