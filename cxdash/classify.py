@@ -21,7 +21,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from cxdash.kinds import KINDS, cue_kinds
-from cxdash.sentiment import model_from_ratings, score_items
+from cxdash.sentiment import lexicon_scores, model_from_ratings, score_items
 from cxdash.storage import Store
 from cxdash.storage.labels import (
     PERSON_ORIGINS,
@@ -191,8 +191,9 @@ def label_items(
     texts = target["text"].astype(str).tolist()
     rules = apply_rules(texts, compile_rules(tax))
     chosen = combine(rules, model.predict_rows(rows) if model else None).set_axis(target.index)
-    mood = model_from_ratings(target, found.features, rows)
-    sentiment = score_items(target, mood, rows).set_axis(target.index)
+    lexical = lexicon_scores(texts)
+    mood = model_from_ratings(target, found.features, rows, lexical=lexical)
+    sentiment = score_items(target, mood, rows, lexical).set_axis(target.index)
     kinds = _kinds(
         texts, sentiment["score"].to_numpy(), kind_model.predict_rows(rows) if kind_model else None
     )

@@ -166,3 +166,30 @@ def test_cli_export_feedback_includes_the_labels(db_path, tmp_path):
         frame.columns
     )
     assert frame["category_origin"].isin(["human", "rule", "model"]).all()
+
+
+def test_a_classify_run_adapts_sentiment_to_the_unrated_items(store):
+    rated = [("菜品鲜嫩可口", 5.0)] * 100 + [("菜品发硬难咽", 1.0)] * 100
+    places = ("房间", "早餐", "前台", "浴室")
+    praise = [(f"{p}巴适，{w}", None) for p in places for w in ("很满意", "很好", "太棒了")]
+    blame = [(f"{p}拉胯，{w}", None) for p in places for w in ("很失望", "太差了", "很生气")]
+    unrated = (praise + blame) * 4
+    new_words = [("床铺巴适", None), ("床铺拉胯", None)]
+    rows = [
+        {
+            "text": text,
+            "received_at": pd.Timestamp("2026-01-01"),
+            "channel": "app",
+            "rating": rating,
+            "rating_max": 5.0 if rating else None,
+        }
+        for text, rating in rated + unrated + new_words
+    ]
+    insert_batch(store, pd.DataFrame(rows), {"file_name": "t.csv", "rows_imported": len(rows)})
+    save_taxonomy(store, builtin_taxonomy("telecom"), "builtin", "telecom")
+    run_classification(store, unlabelled=0)
+    labels = labels_of(store, [297, 298, 1, 101]).set_index("feedback_id")
+    found = labels[["sentiment", "sentiment_origin"]].apply(tuple, axis=1).to_dict()
+    assert found[297] == ("positive", "model")
+    assert found[298] == ("negative", "model")
+    assert found[1] == ("positive", "rating") and found[101] == ("negative", "rating")

@@ -8,6 +8,8 @@ import pandas as pd
 from cxdash.sentiment import (
     label_scores,
     lexicon_score,
+    lexicon_scores,
+    model_from_ratings,
     rating_sentiment,
     score_items,
     train_sentiment,
@@ -56,3 +58,65 @@ def test_model_learned_from_rated_items_reads_new_words():
     assert model is not None
     polarity = model.polarity_rows(features.transform(["鲜嫩", "难咽"]))
     assert polarity[0] > 0 > polarity[1]
+
+
+def _workspace() -> pd.DataFrame:
+    """Rated food reviews, then unrated hotel reviews whose slang the rated ones never use."""
+    rated = ["菜品鲜嫩可口"] * 100 + ["菜品发硬难咽"] * 100
+    places = ("房间", "早餐", "前台", "浴室")
+    praise = [f"{p}巴适，{w}" for p in places for w in ("很满意", "很好", "太棒了")]
+    blame = [f"{p}拉胯，{w}" for p in places for w in ("很失望", "太差了", "很生气")]
+    unrated = (praise + blame) * 4
+    return pd.DataFrame(
+        {
+            "text": rated + unrated,
+            "rating": [5.0] * 100 + [1.0] * 100 + [np.nan] * len(unrated),
+            "rating_max": [5.0] * 200 + [np.nan] * len(unrated),
+        }
+    )
+
+
+def test_adapting_on_unrated_text_learns_the_new_domain_words():
+    items = _workspace()
+    features, rows = fit_transform(items["text"].tolist())
+    plain = model_from_ratings(items, features, rows, adapt=False)
+    adapted = model_from_ratings(items, features, rows)
+    assert plain is not None and adapted is not None
+    held_out = features.transform(["床铺巴适", "床铺拉胯"])
+    before, after = plain.polarity_rows(held_out), adapted.polarity_rows(held_out)
+    assert lexicon_scores(["床铺巴适", "床铺拉胯"]).tolist() == [0.0, 0.0]
+    assert after[0] > 0 > after[1]
+    assert after[0] - after[1] > before[0] - before[1] + 0.5
+
+
+def test_adaptation_is_deterministic():
+    items = _workspace()
+    features, rows = fit_transform(items["text"].tolist())
+    first = model_from_ratings(items, features, rows, seed=3)
+    second = model_from_ratings(items, features, rows, seed=3)
+    assert first is not None and second is not None
+    assert np.array_equal(first.estimator.coef_, second.estimator.coef_)
+    assert np.array_equal(first.estimator.intercept_, second.estimator.intercept_)
+
+
+def test_pseudo_labels_never_override_a_rating():
+    items = _workspace()
+    items.loc[200, ["rating", "rating_max"]] = [1.0, 5.0]
+    items.loc[240, ["rating", "rating_max"]] = [10.0, 10.0]
+    features, rows = fit_transform(items["text"].tolist())
+    found = score_items(items, model_from_ratings(items, features, rows), rows)
+    assert found.loc[200, ["sentiment", "origin"]].tolist() == ["negative", "rating"]
+    assert found.loc[240, ["sentiment", "origin"]].tolist() == ["positive", "rating"]
+    assert (found.loc[:199, "origin"] == "rating").all()
+    assert found.loc[:99, "sentiment"].eq("positive").all()
+    assert found.loc[100:199, "sentiment"].eq("negative").all()
+    assert found.drop(index=[200, 240]).loc[200:, "origin"].eq("model").all()
+
+
+def test_without_rated_items_the_lexicon_alone_scores():
+    items = _workspace().iloc[200:].reset_index(drop=True)
+    features, rows = fit_transform(items["text"].tolist())
+    assert model_from_ratings(items, features, rows) is None
+    found = score_items(items, None, rows)
+    assert np.allclose(found["score"], lexicon_scores(items["text"].tolist()))
+    assert (found["origin"] == "model").all()
