@@ -89,8 +89,11 @@ def _wait_healthy(url: str, timeout: float = 120) -> None:
 
 
 def _idle(page: Any) -> None:
+    # No script run under way and no element left stale by the last one (Streamlit marks them).
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=LONG
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
+        timeout=LONG,
     )
 
 
@@ -144,7 +147,7 @@ class Walk:
         _idle(page)
         mapping = {
             field: page.locator(f".st-key-import_map_{field}_ input").input_value()
-            for field in ("text", "received_at", "customer_id", "source_id")
+            for field in ("text", "subject", "received_at", "customer_id", "source_id")
         }
         self.shots.append(_shot(page, "import"))
         return "mapping suggested: " + ", ".join(f"{f} ← {c}" for f, c in mapping.items())
@@ -180,17 +183,24 @@ class Walk:
         return f"{shown}{note}; {cards} cluster cards"
 
     def map_clusters(self) -> str:
+        from playwright.sync_api import expect
+
         page, done = self.page, []
         cards = page.locator("[class*='st-key-card_']")
         for word, search, shown in MAPPINGS:
-            card = cards.filter(has=page.get_by_text(re.compile(f"^关键词：.*{word}"))).first
-            if not card.count():
+            found = cards.filter(has=page.get_by_text(re.compile(f"^关键词：.*{word}"))).first
+            if not found.count():
                 continue
+            # Hold on to the card by its own key: the reruns below re-render the cards.
+            no = re.search(r"st-key-card_(\d+)", found.get_attribute("class") or "").group(1)
+            card = page.locator(f".st-key-card_{no}")
             card.locator("[data-testid='stSelectbox']").click()
             page.keyboard.type(search)
             page.get_by_role("option", name=shown, exact=True).click()
             _idle(page)
-            card.get_by_label("簇名称").fill(shown.split(" › ")[-1])
+            names = page.locator(f".st-key-cl_name_{no} input")
+            expect(names).to_have_count(1, timeout=LONG)
+            names.fill(shown.split(" › ")[-1])
             card.get_by_role("button", name="保存并打标签").click()
             page.get_by_text(f"标为「{shown}」").wait_for(timeout=LONG)
             _idle(page)

@@ -27,8 +27,11 @@ NOISE = MAPPINGS[0][3]
 
 
 def _idle(page) -> None:
+    # No script run under way and no element left stale by the last one (Streamlit marks them).
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
+        timeout=120_000,
     )
 
 
@@ -89,12 +92,17 @@ def _discover_and_map(page, url: str) -> None:
     expect(cards.filter(has_text="关键词：").filter(has_text="噪音").first).to_be_visible()
     expect(cards.first.get_by_text("情感尚未计算", exact=False)).to_be_visible()
     for word, name, search, shown in MAPPINGS:
-        card = cards.filter(has=page.get_by_text(re.compile(f"^关键词：.*{word}"))).first
+        found = cards.filter(has=page.get_by_text(re.compile(f"^关键词：.*{word}"))).first
+        # Hold on to the card by its own key: the pick below reruns and re-renders the cards.
+        no = re.search(r"st-key-card_(\d+)", found.get_attribute("class") or "").group(1)
+        card = page.locator(f".st-key-card_{no}")
         card.locator("[data-testid='stSelectbox']").click()
         page.keyboard.type(search)
         page.get_by_role("option", name=shown, exact=True).click()
         _idle(page)
-        card.get_by_label("簇名称").fill(name)
+        names = page.locator(f".st-key-cl_name_{no} input")
+        expect(names).to_have_count(1, timeout=120_000)
+        names.fill(name)
         card.get_by_role("button", name="保存并打标签").click()
         page.get_by_text(re.compile(f"已把 \\d+ 条反馈标为「{shown}」")).wait_for()
         _idle(page)
