@@ -64,6 +64,7 @@ KEYWORD_MIN = 20
 MIN_ITEMS = 20
 SILHOUETTE_SAMPLE = 2_000
 K_CHOICES = (4, 6, 8, 10, 12, 15, 20, 25, 30)
+DOMINANT_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,26 @@ def suggested_at_largest(curve: Sequence[Sequence[float]], k: int) -> bool:
     """
     points = sorted((int(c), float(s)) for c, s in curve)
     return len(points) >= 2 and points[-1][0] == k and points[-1][1] > points[-2][1]
+
+
+def dominant_cluster(sizes: pd.Series) -> tuple[int, float] | None:
+    """Return (cluster number, share of items) of a cluster holding over DOMINANT_SHARE, or None.
+
+    The mean silhouette can favour a few broad groups, one of them a catch-all that is hard to
+    name or act on; the page then says so and points to a finer k or a split.
+    """
+    if sizes.empty or sizes.sum() <= 0:
+        return None
+    share = sizes / sizes.sum()
+    if share.max() <= DOMINANT_SHARE:
+        return None
+    return int(share.idxmax()), float(share.max())
+
+
+def next_peak(curve: Sequence[Sequence[float]], k: int) -> int | None:
+    """Return the k above `k` with the highest silhouette on the curve, or None."""
+    above = [(int(c), float(s)) for c, s in curve if int(c) > k]
+    return max(above, key=lambda kv: (kv[1], -kv[0]))[0] if above else None
 
 
 def discover(

@@ -3,7 +3,13 @@
 import streamlit as st
 
 from cxdash.charts.classify import k_curve_figure
-from cxdash.discover import cluster_profile, split_in_store, suggested_at_largest
+from cxdash.discover import (
+    cluster_profile,
+    dominant_cluster,
+    next_peak,
+    split_in_store,
+    suggested_at_largest,
+)
 from cxdash.errors import CxDashError
 from cxdash.storage.clusters import (
     cluster_members,
@@ -59,6 +65,11 @@ if run["k_curve"]:
 tax = load_taxonomy(workspace)
 clusters = list_clusters(workspace, run_id)
 profile = cluster_profile(cluster_members(workspace, run_id)).set_index("cluster_no")
+if big := dominant_cluster(profile["size"]):
+    peak = next_peak(run["k_curve"] or [], int(run["k"]))
+    said = {"no": big[0], "share": f"{big[1]:.0%}"}
+    hint = t("discover.one_large_peak", k=peak, **said) if peak else t("discover.one_large", **said)
+    st.warning(hint, icon=":material/info:")
 shown = shown_count(run_id, len(clusters))
 for _, cluster in clusters.head(shown).iterrows():
     cluster_card(workspace, run_id, cluster, profile.loc[int(cluster["cluster_no"])], tax)

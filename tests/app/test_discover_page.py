@@ -6,7 +6,8 @@ import re
 
 from cxdash.ingest.pipeline import commit, prepare
 from cxdash.storage import open_store
-from cxdash.storage.clusters import list_clusters
+from cxdash.discover import run_discovery
+from cxdash.storage.clusters import list_clusters, merge_clusters
 
 CARD = re.compile(r"^\*\*Cluster (\d+): \*\*$")
 
@@ -91,3 +92,26 @@ def test_an_import_between_two_runs_is_clustered_again(demo_db, run_page):
     assert not at.exception
     assert at.status[0].state == "complete"
     assert not any("reused" in md.value for md in at.status[0].markdown)
+
+
+def test_a_catch_all_cluster_is_pointed_out_with_a_way_forward(demo_db, run_page):
+    opened = open_store(demo_db)
+    try:
+        run_id = run_discovery(opened, {}, None, limit=600)
+        numbers = list_clusters(opened, run_id)["cluster_no"].astype(int).tolist()
+        assert len(numbers) >= 4
+        for other in numbers[1:-1]:
+            merge_clusters(opened, run_id, numbers[0], other)
+        sizes = list_clusters(opened, run_id).set_index("cluster_no")["size"]
+    finally:
+        opened.close()
+    share = sizes[numbers[0]] / sizes.sum()
+    assert share > 0.5
+    at = run_page("pages/discover.py", lang="en", timeout=300)
+    assert not at.exception
+    said = [w.value for w in at.warning if "catch-all" in w.value]
+    assert len(said) == 1
+    assert said[0].startswith(f"Cluster {numbers[0]} holds {share:.0%} of the items")
+
+    at = run_page("pages/discover.py", lang="zh", timeout=300)
+    assert [w.value for w in at.warning if "大杂烩" in w.value]

@@ -11,6 +11,8 @@ from cxdash.discover import (
     cluster_keywords,
     cluster_profile,
     discover,
+    dominant_cluster,
+    next_peak,
     suggest_k,
     suggested_at_largest,
 )
@@ -175,3 +177,18 @@ def test_progress_hears_each_stage_in_order():
     stages: list[str] = []
     discover(texts, progress=stages.append)
     assert stages == ["features", "k_curve", "clusters", "keywords"]
+
+
+def test_a_cluster_holding_over_half_the_items_is_named_with_its_share():
+    assert dominant_cluster(pd.Series({0: 55, 1: 25, 2: 20})) == (0, 0.55)
+    assert dominant_cluster(pd.Series({0: 50, 1: 50})) is None
+    assert dominant_cluster(pd.Series({3: 2, 7: 9})) == (7, 9 / 11)
+    assert dominant_cluster(pd.Series(dtype=int)) is None
+
+
+def test_the_next_peak_is_the_best_k_above_the_suggested_one():
+    curve = [(4, 0.083), (6, 0.047), (20, 0.068), (25, 0.069), (30, 0.068)]
+    assert next_peak(curve, 4) == 25
+    assert next_peak(curve, 25) == 30
+    assert next_peak(curve, 30) is None
+    assert next_peak([(4, 0.1), (6, 0.2), (8, 0.2)], 4) == 6
