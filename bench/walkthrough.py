@@ -177,10 +177,25 @@ class Walk:
         page.locator("[class*='st-key-card_']").first.wait_for(timeout=LONG)
         _idle(page)
         shown = _text(page, r"第 \d+ 次聚类：\d+ 条，k = \d+").group(0)
-        cards = page.locator("[class*='st-key-card_']").count()
         edge = page.get_by_text("是候选中最大的").count()
         note = " (the largest candidate; the silhouette still rises there)" if edge else ""
-        return f"{shown}{note}; {cards} cluster cards"
+        hint = page.get_by_text("大杂烩")
+        if hint.count():
+            # As a user would: follow the page's hint to the curve's best larger k and run again.
+            said = hint.first.inner_text()
+            share = re.search(r"占了 (\d+%)", said).group(1)
+            better = re.search(r"以 k = (\d+) 最高", said).group(1)
+            page.locator(".st-key-disc_k input").fill(better)
+            page.keyboard.press("Enter")
+            _idle(page)
+            page.get_by_role("button", name="开始聚类").click()
+            second = re.compile(f"第 2 次聚类：\\d+ 条，k = {better}")
+            page.get_by_text(second).wait_for(timeout=LONG)
+            _idle(page)
+            again = _text(page, r"第 \d+ 次聚类：\d+ 条，k = \d+").group(0)
+            note += f"; one cluster held {share}, so, as the page suggests, k = {better}: {again}"
+        cards = page.locator("[class*='st-key-card_']").count()
+        return f"{shown}{note}; {cards} cluster cards shown"
 
     def map_clusters(self) -> str:
         from playwright.sync_api import expect
