@@ -51,13 +51,19 @@ def _timed(fn: Callable[[], object], name: str = "") -> tuple[object, float]:
     return out, time.perf_counter() - start
 
 
-def _shopping() -> pd.DataFrame | None:
+def _shopping_reviews() -> pd.DataFrame | None:
+    """Return every online_shopping_10_cats review with text (BOMs dropped), or None if absent."""
     path = dataset("online_shopping_10_cats", "online_shopping_10_cats.csv")
     if path is None:
         return None
     frame = pd.read_csv(path).dropna(subset=["review"])
     frame["review"] = frame["review"].astype(str).str.replace("\ufeff", "")
-    return _per_class(frame, "cat", 1000).reset_index(drop=True)
+    return frame
+
+
+def _shopping() -> pd.DataFrame | None:
+    frame = _shopping_reviews()
+    return None if frame is None else _per_class(frame, "cat", 1000).reset_index(drop=True)
 
 
 def base_wb(texts: list[str]) -> object:
@@ -170,12 +176,8 @@ SENTIMENT_SETS = (
 
 def _rated_reviews() -> pd.DataFrame | None:
     """Return every online_shopping_10_cats review outside the hotel category: the workspace."""
-    shopping = dataset("online_shopping_10_cats", "online_shopping_10_cats.csv")
-    if shopping is None:
-        return None
-    rated = pd.read_csv(shopping).dropna(subset=["review"])
-    rated["review"] = rated["review"].astype(str).str.replace("\ufeff", "")
-    return rated[rated["cat"] != "酒店"].reset_index(drop=True)
+    rated = _shopping_reviews()
+    return None if rated is None else rated[rated["cat"] != "酒店"].reset_index(drop=True)
 
 
 def _adapted_accuracy(
