@@ -34,8 +34,11 @@ def _open(page, url: str) -> None:
 
 
 def _wait_idle(page) -> None:
+    """Wait until no script run is under way and no element is left stale by the last one."""
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
+        timeout=300_000,
     )
 
 
@@ -85,10 +88,16 @@ def test_name_and_map_a_cluster_then_see_its_labels_in_the_explorer(
     page.wait_for_selector(".st-key-card_0", timeout=600_000)
     _wait_idle(page)
     card = page.locator(".st-key-card_0")
+    # Entering the name reruns the page; open the picker only once that run has settled, or
+    # the rerun closes its list under the click.
     card.get_by_label("簇名称").fill("浏览器里命名的簇")
+    card.get_by_label("簇名称").press("Enter")
+    _wait_idle(page)
     card.locator("[data-testid='stSelectbox']").click()
     page.keyboard.type("计费错误")
     page.get_by_role("option", name=shown, exact=True).click()
+    _wait_idle(page)
+    expect(card.get_by_label("簇名称")).to_have_value("浏览器里命名的簇")
     card.get_by_role("button", name="保存并打标签").click()
     page.wait_for_selector(f"text=标为「{shown}」", timeout=120_000)
     assert_no_exception(page)
