@@ -60,8 +60,10 @@ def _import_messages(page, url: str) -> None:
     # The explorer lists each message's subject in its own column beside the body.
     _open(page, f"{url}/feedback?lang=zh")
     grid = page.locator('[data-testid="stDataFrame"]').first
-    expect(grid.get_by_text("主题", exact=True).first).to_be_attached()
-    expect(grid.get_by_text("西地省A市噪音严重影响居民休息", exact=True).first).to_be_attached()
+    # The grid fills in after the run; on a loaded machine that takes longer than expect's 5 s.
+    expect(grid.get_by_text("主题", exact=True).first).to_be_attached(timeout=120_000)
+    subject = grid.get_by_text("西地省A市噪音严重影响居民休息", exact=True).first
+    expect(subject).to_be_attached(timeout=120_000)
     assert_no_exception(page)
 
 
