@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from cxdash.discover import run_discovery
 from cxdash.ingest.pipeline import commit, prepare
 from cxdash.storage import open_store
-from cxdash.discover import run_discovery
 from cxdash.storage.clusters import list_clusters, merge_clusters
 
 CARD = re.compile(r"^\*\*Cluster (\d+): \*\*$")

@@ -150,3 +150,23 @@ def assert_no_exception(page: object) -> None:
     """Fail when the page shows a Streamlit exception box."""
     boxes = page.locator('[data-testid="stException"]')
     assert boxes.count() == 0, boxes.first.inner_text()
+
+
+def pick_option(page: object, box: object, search: str, shown: str, tries: int = 3) -> None:
+    """Pick `shown` in a selectbox by typing `search`, again if a rerun closes the list meanwhile.
+
+    A rerun that lands while the list is open re-renders it and detaches the option under the
+    click; a person would open the list again, and so does this.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(tries):
+        box.click()
+        page.keyboard.type(search)
+        try:
+            page.get_by_role("option", name=shown, exact=True).click(timeout=20_000)
+            return
+        except PlaywrightError:
+            if attempt == tries - 1:
+                raise
+            page.keyboard.press("Escape")

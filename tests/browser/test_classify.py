@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from cxdash.storage import open_store
 from cxdash.storage.taxonomy import load_taxonomy
 from cxdash.taxonomy import display_names
-from tests.browser.conftest import assert_no_exception, wait_for_app
+from tests.browser.conftest import assert_no_exception, pick_option, wait_for_app
 
 
 @pytest.fixture
@@ -93,9 +93,7 @@ def test_name_and_map_a_cluster_then_see_its_labels_in_the_explorer(
     card.get_by_label("簇名称").fill("浏览器里命名的簇")
     card.get_by_label("簇名称").press("Enter")
     _wait_idle(page)
-    card.locator("[data-testid='stSelectbox']").click()
-    page.keyboard.type("计费错误")
-    page.get_by_role("option", name=shown, exact=True).click()
+    pick_option(page, card.locator("[data-testid='stSelectbox']"), "计费错误", shown)
     _wait_idle(page)
     expect(card.get_by_label("簇名称")).to_have_value("浏览器里命名的簇")
     card.get_by_role("button", name="保存并打标签").click()

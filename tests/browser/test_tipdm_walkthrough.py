@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_no_exception, wait_for_app
+from tests.browser.conftest import assert_no_exception, pick_option, wait_for_app
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MESSAGES = FIXTURES / "tipdm_sample.csv"
@@ -98,9 +98,7 @@ def _discover_and_map(page, url: str) -> None:
         # Hold on to the card by its own key: the pick below reruns and re-renders the cards.
         no = re.search(r"st-key-card_(\d+)", found.get_attribute("class") or "").group(1)
         card = page.locator(f".st-key-card_{no}")
-        card.locator("[data-testid='stSelectbox']").click()
-        page.keyboard.type(search)
-        page.get_by_role("option", name=shown, exact=True).click()
+        pick_option(page, card.locator("[data-testid='stSelectbox']"), search, shown)
         _idle(page)
         names = page.locator(f".st-key-cl_name_{no} input")
         expect(names).to_have_count(1, timeout=120_000)
