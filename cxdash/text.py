@@ -366,12 +366,7 @@ def train_on_rows(
     classes = tuple(sorted(set(target)))
     model = fit_model(features, rows, target, classes, seed, partner=False)
     has_pool = pool is not None and pool.shape[0] > 0
-    guessed_on = pool if pool is not None and has_pool else None
-    guesses = (
-        model.predict_rows(guessed_on)["category"].tolist()
-        if guessed_on is not None
-        else target.tolist()
-    )
+    guesses = model.predict_rows(pool)["category"].tolist() if has_pool else target.tolist()
     blend = even_spread(guesses, classes)
     if blend:
         model = Model(features, model.estimator, classes, partner_classifier().fit(rows, target))

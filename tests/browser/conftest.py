@@ -146,6 +146,15 @@ def wait_for_app(page: object) -> None:
     )
 
 
+def wait_idle(page: object, timeout: int = 300_000) -> None:
+    """Wait until no script run is under way and no element is left stale by the last one."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
+        timeout=timeout,
+    )
+
+
 def assert_no_exception(page: object) -> None:
     """Fail when the page shows a Streamlit exception box."""
     boxes = page.locator('[data-testid="stException"]')

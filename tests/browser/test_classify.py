@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from cxdash.storage import open_store
 from cxdash.storage.taxonomy import load_taxonomy
 from cxdash.taxonomy import display_names
-from tests.browser.conftest import assert_no_exception, pick_option, wait_for_app
+from tests.browser.conftest import assert_no_exception, pick_option, wait_for_app, wait_idle
 
 
 @pytest.fixture
@@ -33,15 +33,6 @@ def _open(page, url: str) -> None:
     wait_for_app(page)
 
 
-def _wait_idle(page) -> None:
-    """Wait until no script run is under way and no element is left stale by the last one."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && !document.querySelector('[data-stale=\"true\"]')",
-        timeout=300_000,
-    )
-
-
 def test_correct_a_label_then_reclassify_and_it_stays(page, served):
     url, _ = served
     _open(page, f"{url}/classify?lang=zh")
@@ -54,7 +45,7 @@ def test_correct_a_label_then_reclassify_and_it_stays(page, served):
     assert_no_exception(page)
     page.get_by_label("查看某条反馈的标签（输入编号）").fill(str(fid))
     page.get_by_label("查看某条反馈的标签（输入编号）").press("Enter")
-    _wait_idle(page)
+    wait_idle(page)
     page.wait_for_selector(".st-key-lookup_table >> text=human", timeout=120_000)
 
 
@@ -86,15 +77,15 @@ def test_name_and_map_a_cluster_then_see_its_labels_in_the_explorer(
     page.get_by_label("最多条数").press("Enter")
     page.get_by_role("button", name="开始聚类").click()
     page.wait_for_selector(".st-key-card_0", timeout=600_000)
-    _wait_idle(page)
+    wait_idle(page)
     card = page.locator(".st-key-card_0")
     # Entering the name reruns the page; open the picker only once that run has settled, or
     # the rerun closes its list under the click.
     card.get_by_label("簇名称").fill("浏览器里命名的簇")
     card.get_by_label("簇名称").press("Enter")
-    _wait_idle(page)
+    wait_idle(page)
     pick_option(page, card.locator("[data-testid='stSelectbox']"), "计费错误", shown)
-    _wait_idle(page)
+    wait_idle(page)
     expect(card.get_by_label("簇名称")).to_have_value("浏览器里命名的簇")
     card.get_by_role("button", name="保存并打标签").click()
     page.wait_for_selector(f"text=标为「{shown}」", timeout=120_000)

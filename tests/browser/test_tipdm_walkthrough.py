@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_no_exception, pick_option, wait_for_app
+from tests.browser.conftest import assert_no_exception, pick_option, wait_for_app, wait_idle
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MESSAGES = FIXTURES / "tipdm_sample.csv"
@@ -26,19 +26,10 @@ MAPPINGS = (
 NOISE = MAPPINGS[0][3]
 
 
-def _idle(page) -> None:
-    # No script run under way and no element left stale by the last one (Streamlit marks them).
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && !document.querySelector('[data-stale=\"true\"]')",
-        timeout=120_000,
-    )
-
-
 def _open(page, url: str) -> None:
     page.goto(url)
     wait_for_app(page)
-    _idle(page)
+    wait_idle(page)
 
 
 def _import_messages(page, url: str) -> None:
@@ -86,7 +77,7 @@ def _discover_and_map(page, url: str) -> None:
     _open(page, f"{url}/discover?lang=zh")
     page.get_by_role("button", name="开始聚类").click()
     page.get_by_text(re.compile(r"第 1 次聚类：80 条，k = \d+")).wait_for(timeout=120_000)
-    _idle(page)
+    wait_idle(page)
     expect(page.get_by_text("k 建议曲线（轮廓系数，越高越好）")).to_be_visible()
     cards = page.locator("[class*='st-key-card_']")
     assert cards.count() >= 4
@@ -99,13 +90,13 @@ def _discover_and_map(page, url: str) -> None:
         no = re.search(r"st-key-card_(\d+)", found.get_attribute("class") or "").group(1)
         card = page.locator(f".st-key-card_{no}")
         pick_option(page, card.locator("[data-testid='stSelectbox']"), search, shown)
-        _idle(page)
+        wait_idle(page)
         names = page.locator(f".st-key-cl_name_{no} input")
         expect(names).to_have_count(1, timeout=120_000)
         names.fill(name)
         card.get_by_role("button", name="保存并打标签").click()
         page.get_by_text(re.compile(f"已把 \\d+ 条反馈标为「{shown}」")).wait_for()
-        _idle(page)
+        wait_idle(page)
         assert_no_exception(page)
 
 
@@ -113,7 +104,7 @@ def _classify(page, url: str) -> None:
     _open(page, f"{url}/classify?lang=zh")
     page.get_by_role("button", name="立即分类").click()
     page.get_by_text(re.compile(r"已分类 80 条（基于 \d+ 条人工标签）")).wait_for(timeout=120_000)
-    _idle(page)
+    wait_idle(page)
     expect(page.locator('[data-testid="stMetric"]').filter(has_text="簇映射")).to_be_visible()
     assert_no_exception(page)
 
